@@ -1,0 +1,62 @@
+package dev.messagefeedback.adapter.rest;
+
+import java.util.Map;
+
+/**
+ * An error answer of SPEC §3, raised anywhere in this adapter and rendered by {@link TwilioErrorMappers}.
+ * No stack trace: these are expected answers, not faults.
+ */
+final class ApiProblem extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String ACCEPTED_CONTENT_TYPES =
+            "application/x-www-form-urlencoded or multipart/form-data";
+
+    private final int status;
+    private final int code;
+    private final transient Map<String, String> headers;
+
+    private ApiProblem(int status, int code, String message, Map<String, String> headers) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.headers = headers;
+    }
+
+    static ApiProblem notFound(String path) {
+        return new ApiProblem(404, 20404, "The requested resource " + path + " was not found", Map.of());
+    }
+
+    static ApiProblem methodNotAllowed(String allow) {
+        return new ApiProblem(405, 20004, "Method not allowed", Map.of("Allow", allow));
+    }
+
+    static ApiProblem unsupportedMediaType(String why) {
+        return new ApiProblem(415, 20001, why + ": the body must be " + ACCEPTED_CONTENT_TYPES, Map.of());
+    }
+
+    static ApiProblem bodyTooLarge(int limit) {
+        return new ApiProblem(413, 20001, "The request body is larger than " + limit + " bytes", Map.of());
+    }
+
+    static ApiProblem invalidParameter(String message) {
+        return new ApiProblem(400, 20001, message, Map.of());
+    }
+
+    static ApiProblem internalError() {
+        return new ApiProblem(500, 20500, "Internal Server Error", Map.of());
+    }
+
+    int status() {
+        return status;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    TwilioError body() {
+        return TwilioError.of(status, code, getMessage());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.messagefeedback.adapter.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * What every request passes, whatever path it names: a {@code Twilio-Request-Id} (also in the log's
+ * context), JSON answers whatever the {@code Accept}, and Twilio's error body where no resource answered
+ * or the HTTP layer itself failed.
+ */
+@ApplicationScoped
+class TwilioHttpEdge {
+
+    static final String REQUEST_ID_HEADER = "Twilio-Request-Id";
+    static final String REQUEST_ID = "requestId";
+
+    private static final Logger LOG = Logger.getLogger(TwilioHttpEdge.class);
+    private static final String OPERATIONS_PREFIX = "/q/";
+
+    private final ObjectMapper json;
+
+    TwilioHttpEdge(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * The most a request body may carry before it is refused unread. The feedback endpoint refuses more
+     * than 64 KiB itself, after its path, method and content type checks; this cap, enforced here for
+     * declared lengths and chunked bodies alike, only bounds what is read to get there.
+     */
+    static final int BODY_HARD_CAP = 1024 * 1024;
+
+    /** Just before Quarkus's own upload limit (order -2), whose 413 has no body. */
+    private static final int BODY_LIMIT_ORDER = -3;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::identify);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+        router.route().order(BODY_LIMIT_ORDER).handler(this::refuseDeclaredOversizedBody);
+        router.route().last().handler(context -> answer(context, ApiProblem.notFound(context.request().path())));
+    }
+
+    private void identify(RoutingContext context) {
+        String requestId = newRequestId();
+        context.put(REQUEST_ID, requestId);
+        context.response().putHeader(REQUEST_ID_HEADER, requestId);
+        MDC.put(REQUEST_ID, requestId);
+        if (!isOperationsPath(context.request().path())) {
+            // Twilio answers JSON whatever the client accepts; a browser's Accept must not turn it into a 406.
+            context.request().headers().set(HttpHeaders.ACCEPT, "application/json");
+        }
+        context.next();
+    }
+
+    private void refuseDeclaredOversizedBody(RoutingContext context) {
+        String declaredLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declaredLength != null && !isOperationsPath(context.request().path()) && exceedsCap(declaredLength)) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(context, ApiProblem.bodyTooLarge(FormBody.MAX_BYTES));
+        } else {
+            context.next();
+        }
+    }
+
+    private static boolean exceedsCap(String declaredLength) {
+        try {
+            return Long.parseLong(declaredLength.trim()) > BODY_HARD_CAP;
+        } catch (NumberFormatException notANumber) {
+            return false; // the HTTP codec refuses a malformed length before any route runs
+        }
+    }
+
+    private static boolean isOperationsPath(String path) {
+        return path != null && path.startsWith(OPERATIONS_PREFIX);
+    }
+
+    private void failed(RoutingContext context) {
+        if (context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        int status = context.statusCode();
+        ApiProblem problem;
+        if (status == 413) {
+            problem = ApiProblem.bodyTooLarge(FormBody.MAX_BYTES);
+        } else if (status == 404) {
+            problem = ApiProblem.notFound(context.request().path());
+        } else if (status == 405) {
+            problem = ApiProblem.methodNotAllowed(TwilioErrorMappers.FEEDBACK_METHODS);
+        } else if (status >= 400 && status < 500) {
+            problem = ApiProblem.invalidParameter("The request could not be read");
+        } else {
+            LOG.error("Unexpected failure in the HTTP layer", context.failure());
+            problem = ApiProblem.internalError();
+        }
+        answer(context, problem);
+    }
+
+    private void answer(RoutingContext context, ApiProblem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem.body());
+        } catch (JsonProcessingException cannotHappen) {
+            body = "{\"code\":20500,\"message\":\"Internal Server Error\",\"more_info\":"
+                    + "\"https://www.twilio.com/docs/errors/20500\",\"status\":500}";
+        }
+        var response = context.response().setStatusCode(problem.status());
+        problem.headers().forEach(response::putHeader);
+        response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+    }
+
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "RQ" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+    }
+}

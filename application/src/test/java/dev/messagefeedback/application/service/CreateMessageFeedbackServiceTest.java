@@ -1,0 +1,78 @@
+package dev.messagefeedback.application.service;
+
+import static dev.messagefeedback.domain.Outcome.CONFIRMED;
+import static dev.messagefeedback.domain.Outcome.UNCONFIRMED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.messagefeedback.application.port.in.CreateMessageFeedbackCommand;
+import dev.messagefeedback.domain.AccountSid;
+import dev.messagefeedback.domain.Feedback;
+import dev.messagefeedback.domain.FeedbackKey;
+import dev.messagefeedback.domain.MessageSid;
+import dev.messagefeedback.domain.Outcome;
+import dev.messagefeedback.domain.RecordedFeedback;
+import dev.messagefeedback.domain.Transition;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CreateMessageFeedbackServiceTest {
+
+    static final FeedbackKey KEY = new FeedbackKey(
+            new AccountSid("AC" + "1".repeat(32)), new MessageSid("MM" + "2".repeat(32)));
+    static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456789Z");
+    static final Instant T0_STORED = Instant.parse("2026-01-02T03:04:05.123456Z");
+
+    final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+    final CreateMessageFeedbackService service =
+            new CreateMessageFeedbackService(store, Clock.fixed(T0, ZoneOffset.UTC));
+
+    RecordedFeedback post(Optional<Outcome> outcome) {
+        return service.createMessageFeedback(new CreateMessageFeedbackCommand(KEY, outcome));
+    }
+
+    @Test
+    void aFirstRequestCreatesTheFeedbackAtMicrosecondPrecision() {
+        RecordedFeedback result = post(Optional.of(CONFIRMED));
+        assertEquals(Transition.CREATED, result.transition());
+        assertEquals(new Feedback(KEY, CONFIRMED, T0_STORED, T0_STORED), result.feedback());
+        assertEquals(result.feedback(), store.records.get(KEY));
+    }
+
+    @Test
+    void aRepeatChangesNothingAndAnswersTheStoredState() {
+        Feedback stored = new Feedback(KEY, CONFIRMED, Instant.EPOCH, Instant.EPOCH);
+        store.records.put(KEY, stored);
+        RecordedFeedback result = post(Optional.of(UNCONFIRMED));
+        assertEquals(Transition.UNCHANGED, result.transition());
+        assertEquals(stored, result.feedback());
+    }
+
+    @Test
+    void aConfirmationOfAnUnconfirmedFeedbackIsStored() {
+        store.records.put(KEY, new Feedback(KEY, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH));
+        RecordedFeedback result = post(Optional.of(CONFIRMED));
+        assertEquals(Transition.CONFIRMED, result.transition());
+        assertEquals(new Feedback(KEY, CONFIRMED, Instant.EPOCH, T0_STORED), store.records.get(KEY));
+    }
+
+    @Test
+    void aLostRaceIsSettledOnTheStateThatWon() {
+        Feedback unconfirmed = new Feedback(KEY, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH);
+        Feedback confirmedByOther = new Feedback(KEY, CONFIRMED, Instant.EPOCH, Instant.EPOCH.plusSeconds(1));
+        InMemoryFeedbackStore racing = new InMemoryFeedbackStore() {
+            @Override
+            public Optional<Feedback> insertIfAbsent(Feedback candidate) {
+                records.put(KEY, confirmedByOther); // another request confirms right after we looked
+                return Optional.of(unconfirmed);
+            }
+        };
+        var racingService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC));
+        RecordedFeedback result = racingService.createMessageFeedback(
+                new CreateMessageFeedbackCommand(KEY, Optional.of(CONFIRMED)));
+        assertEquals(Transition.UNCHANGED, result.transition());
+        assertEquals(confirmedByOther, result.feedback());
+    }
+}

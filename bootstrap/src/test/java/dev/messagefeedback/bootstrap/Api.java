@@ -1,0 +1,26 @@
+package dev.messagefeedback.bootstrap;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+
+/** How the tests call the service, as a Twilio client would. */
+final class Api {
+
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final String RFC_2822_UTC =
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-3][0-9] (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} "
+                    + "[0-2][0-9]:[0-5][0-9]:[0-5][0-9] \\+0000";
+    static final String REQUEST_ID = "RQ[0-9a-f]{32}";
+
+    private Api() {
+    }
+
+    static RequestSpecification request() {
+        return given().urlEncodingEnabled(true);
+    }
+
+    static RequestSpecification form(String outcome) {
+        return request().contentType(FORM).formParam("Outcome", outcome);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.messagefeedback.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §2: concurrent POSTs for one message leave one record; every answer is a state that was stored. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class ConcurrentFeedbackTest {
+
+    static final int REQUESTS = 64;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void sixtyFourConcurrentPostsOnOneNewMessageLeaveOneConfirmedRecord() throws Exception {
+        String account = Sids.account();
+        String message = Sids.sms();
+        String path = Sids.feedbackPath(account, message);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < REQUESTS; i++) {
+                String outcome = i % 2 == 0 ? "confirmed" : "unconfirmed";
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return Api.form(outcome).post(path);
+                }));
+            }
+            start.countDown();
+            List<JsonPath> bodies = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(201, response.statusCode(), response.asString());
+                bodies.add(response.jsonPath());
+            }
+            List<FeedbackRows.Row> rows = FeedbackRows.of(dataSource, account, message);
+            assertEquals(1, rows.size());
+            FeedbackRows.Row row = rows.get(0);
+            assertEquals("confirmed", row.outcome());
+
+            // Every answer is a state that was stored: the one creation date, and an outcome that existed.
+            String createdOnTheWire = bodies.get(0).getString("date_created");
+            for (JsonPath body : bodies) {
+                assertEquals(createdOnTheWire, body.getString("date_created"));
+                assertTrue(Set.of("confirmed", "unconfirmed").contains(body.getString("outcome")));
+                assertEquals(account, body.getString("account_sid"));
+                assertEquals(message, body.getString("message_sid"));
+            }
+            long confirmedAnswers = bodies.stream().filter(b -> b.getString("outcome").equals("confirmed")).count();
+            assertTrue(confirmedAnswers >= REQUESTS / 2, "every confirmation request is answered confirmed");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+}

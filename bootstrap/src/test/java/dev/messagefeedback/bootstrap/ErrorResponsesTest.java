@@ -1,0 +1,186 @@
+package dev.messagefeedback.bootstrap;
+
+import static dev.messagefeedback.bootstrap.Api.FORM;
+import static dev.messagefeedback.bootstrap.TwilioErrorAssertions.assertTwilioError;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Every error row of SPEC §3 that does not depend on accounts, over HTTP. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class ErrorResponsesTest {
+
+    @Inject
+    DataSource dataSource;
+
+    final String account = Sids.account();
+    final String message = Sids.sms();
+    final String path = Sids.feedbackPath(account, message);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/",
+        "/nope",
+        "/2010-04-01/Accounts",
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages.json",
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Feedback",
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Feedback.xml",
+        "/2010-04-01/Accounts/ACx/Messages/SMy/Feedback.json",
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Feedback.json",
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/MSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Feedback.json",
+        "/2010-04-01/Accounts/acaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Feedback.json",
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMgaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Feedback.json",
+    })
+    void unknownPathsAndMalformedSidsAre404EchoingThePath(String unknown) {
+        Response response = Api.form("confirmed").post(unknown);
+        assertTwilioError(response, 404, 20404)
+                .then().body("message", equalTo("The requested resource " + unknown + " was not found"));
+    }
+
+    @Test
+    void aMalformedSidIs404EvenWithAWrongMethod() {
+        assertTwilioError(Api.request().get("/2010-04-01/Accounts/ACx/Messages/SMy/Feedback.json"), 404, 20404);
+    }
+
+    @Test
+    void unknownPathsAreJsonEvenForBrowsers() {
+        assertTwilioError(Api.request().accept("text/html").get("/does/not/exist"), 404, 20404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH"})
+    void otherMethodsAre405WithAllow(String method) {
+        Response response = Api.request().request(method, path);
+        assertTwilioError(response, 405, 20004)
+                .then().body("message", equalTo("Method not allowed")).header("Allow", containsString("POST"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/json", "application/xml", "image/png", "multipart/mixed; boundary=x"})
+    void otherContentTypesAre415(String contentType) {
+        var answer = RawHttp.send("POST", path, Map.of("Content-Type", contentType), OUTCOME_CONFIRMED);
+        assertThat(assertTwilioError(answer, 415, 20001).getString("message"),
+                containsString("application/x-www-form-urlencoded or multipart/form-data"));
+        assertNothingStored();
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() {
+        assertTwilioError(RawHttp.send("POST", path, Map.of(), OUTCOME_CONFIRMED), 415, 20001);
+        assertNothingStored();
+    }
+
+    @Test
+    void anUnknownCharsetIs415() {
+        var answer = RawHttp.send("POST", path, Map.of("Content-Type", FORM + "; charset=no-such-charset"),
+                OUTCOME_CONFIRMED);
+        assertTwilioError(answer, 415, 20001);
+        assertNothingStored();
+    }
+
+    @Test
+    void aBodyJustOver64KibIs413() {
+        String body = "Outcome=confirmed&Padding=" + "a".repeat(64 * 1024);
+        Response response = Api.request().contentType(FORM).body(body).post(path);
+        assertTwilioError(response, 413, 20001).then().body("message", containsString("65536"));
+        assertNothingStored();
+    }
+
+    @Test
+    void aBodyOfExactly64KibIsAccepted() {
+        String prefix = "Outcome=confirmed&Padding=";
+        String body = prefix + "a".repeat(64 * 1024 - prefix.length());
+        Api.request().contentType(FORM).body(body).post(path).then().statusCode(201);
+    }
+
+    @Test
+    void aHugeChunkedBodyIs413AndJson() {
+        var answer = RawHttp.sendChunked("POST", path, Map.of("Content-Type", FORM), twoMegabytes());
+        assertTwilioError(answer, 413, 20001);
+        assertNothingStored();
+    }
+
+    @Test
+    void aHugeDeclaredBodyIs413AndJson() {
+        assertTwilioError(RawHttp.send("POST", path, Map.of("Content-Type", FORM), twoMegabytes()), 413, 20001);
+        assertNothingStored();
+    }
+
+    @Test
+    void aHugeMultipartBodyIs413AndJson() {
+        var answer = RawHttp.sendChunked("POST", path, Map.of("Content-Type", "multipart/form-data; boundary=XYZ"),
+                twoMegabytes());
+        assertTwilioError(answer, 413, 20001);
+        assertNothingStored();
+    }
+
+    private static byte[] twoMegabytes() {
+        return ("Outcome=confirmed&" + "a".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Outcome=", "Outcome", "Outcome=Confirmed", "Outcome=CONFIRMED", "Outcome=yes",
+        "Outcome=confirmed%20", "Outcome=confirmed&Outcome=unconfirmed", "Outcome=%zz", "Outcome=confirmed%",
+        "Outcome=%C3%28"})
+    void aBadOutcomeIs400NamingTheParameterAndTheValues(String body) {
+        Response response = Api.request().contentType(FORM).body(body).post(path);
+        assertTwilioError(response, 400, 20001);
+        String messageText = response.jsonPath().getString("message");
+        assertFalse(messageText.isBlank());
+        if (!body.contains("%zz") && !body.endsWith("%")) {
+            assertEquals(true, messageText.contains("Outcome") && messageText.contains("confirmed, unconfirmed"),
+                    messageText);
+        }
+        assertNothingStored();
+    }
+
+    @Test
+    void aBadOutcomeInMultipartIs400() {
+        assertTwilioError(Api.request().multiPart("Outcome", "maybe").post(path), 400, 20001);
+        assertNothingStored();
+    }
+
+    @Test
+    void brokenMultipartIs400() {
+        byte[] unclosed = "--XYZ\r\nContent-Disposition: form-data; name=\"Outcome\"\r\n\r\nconfirmed"
+                .getBytes(StandardCharsets.US_ASCII);
+        var answer = RawHttp.send("POST", path, Map.of("Content-Type", "multipart/form-data; boundary=XYZ"), unclosed);
+        assertTwilioError(answer, 400, 20001);
+        assertNothingStored();
+    }
+
+    @Test
+    void anUnexpectedFailureIs500WithoutDetails() {
+        Response response = Api.request().contentType(FORM).post(FailingTestEndpoints.JAX_RS_PATH);
+        assertTwilioError(response, 500, 20500).then().body("message", equalTo("Internal Server Error"));
+        assertFalse(response.asString().contains(FailingTestEndpoints.SECRET_DETAIL));
+    }
+
+    @Test
+    void anUnexpectedFailureOutsideJaxRsIs500WithoutDetails() {
+        Response response = Api.request().get(FailingTestEndpoints.ROUTE_PATH);
+        assertTwilioError(response, 500, 20500).then().body("message", equalTo("Internal Server Error"));
+        assertFalse(response.asString().contains(FailingTestEndpoints.SECRET_DETAIL));
+    }
+
+    static final byte[] OUTCOME_CONFIRMED = "Outcome=confirmed".getBytes(StandardCharsets.US_ASCII);
+
+    private void assertNothingStored() {
+        assertEquals(0, FeedbackRows.of(dataSource, account, message).size());
+    }
+}
