@@ -16,11 +16,21 @@ final class Api {
     private Api() {
     }
 
-    static RequestSpecification request() {
+    /** No credentials at all. */
+    static RequestSpecification anonymous() {
         return given().urlEncodingEnabled(true);
     }
 
-    static RequestSpecification form(String outcome) {
-        return request().contentType(FORM).formParam("Outcome", outcome);
+    static RequestSpecification as(TestAccounts.Credentials credentials) {
+        return anonymous().auth().preemptive().basic(credentials.username(), credentials.secret());
+    }
+
+    static RequestSpecification form(TestAccounts.Credentials credentials, String outcome) {
+        return as(credentials).contentType(FORM).formParam("Outcome", outcome);
+    }
+
+    static String basic(TestAccounts.Credentials credentials) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (credentials.username() + ":" + credentials.secret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -78,7 +78,13 @@ class ArchitectureTest {
             .should().beInterfaces();
 
     @ArchTest
-    static final ArchRule outputPortsAreInterfaces = classes()
-            .that().resideInAPackage(ROOT + ".application.port.out..").and().areTopLevelClasses()
-            .should().beInterfaces();
+    static final ArchRule storesAreOutputPortInterfaces = classes()
+            .that().haveSimpleNameEndingWith("Store").and().resideInAPackage(ROOT + ".application..")
+            .should().beInterfaces().andShould().resideInAPackage(ROOT + ".application.port.out..");
+
+    @ArchTest
+    static final ArchRule servicesImplementUseCases = classes()
+            .that().resideInAPackage(ROOT + ".application.service..").and().haveSimpleNameEndingWith("Service")
+            .should().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a use case",
+                    (com.tngtech.archunit.core.domain.JavaClass type) -> type.getSimpleName().endsWith("UseCase")));
 }

@@ -32,7 +32,8 @@ class ConcurrentFeedbackTest {
 
     @Test
     void sixtyFourConcurrentPostsOnOneNewMessageLeaveOneConfirmedRecord() throws Exception {
-        String account = Sids.account();
+        TestAccounts.Credentials caller = TestAccounts.account();
+        String account = caller.accountSid();
         String message = Sids.sms();
         String path = Sids.feedbackPath(account, message);
         CountDownLatch start = new CountDownLatch(1);
@@ -43,7 +44,7 @@ class ConcurrentFeedbackTest {
                 String outcome = i % 2 == 0 ? "confirmed" : "unconfirmed";
                 answers.add(clients.submit(() -> {
                     start.await();
-                    return Api.form(outcome).post(path);
+                    return Api.form(caller, outcome).post(path);
                 }));
             }
             start.countDown();

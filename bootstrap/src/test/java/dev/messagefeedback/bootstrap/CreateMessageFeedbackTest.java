@@ -33,12 +33,13 @@ class CreateMessageFeedbackTest {
     @Inject
     DataSource dataSource;
 
-    final String account = Sids.account();
+    final TestAccounts.Credentials caller = TestAccounts.account();
+    final String account = caller.accountSid();
     final String message = Sids.sms();
     final String path = Sids.feedbackPath(account, message);
 
     Response post(String outcome) {
-        return (outcome == null ? Api.request() : Api.form(outcome)).post(path);
+        return (outcome == null ? Api.as(caller) : Api.form(caller, outcome)).post(path);
     }
 
     @Test
@@ -131,26 +132,26 @@ class CreateMessageFeedbackTest {
 
     @Test
     void multipartBodiesWorkToo() {
-        Api.request().multiPart("Outcome", "confirmed").post(path)
+        Api.as(caller).multiPart("Outcome", "confirmed").post(path)
                 .then().statusCode(201).body("outcome", equalTo("confirmed"));
     }
 
     @Test
     void anyCharsetParameterIsAccepted() {
-        Api.request().contentType(FORM + "; charset=ISO-8859-1").body("Outcome=confirmed&Other=%E9").post(path)
+        Api.as(caller).contentType(FORM + "; charset=ISO-8859-1").body("Outcome=confirmed&Other=%E9").post(path)
                 .then().statusCode(201).body("outcome", equalTo("confirmed"));
     }
 
     @Test
     void unknownParametersAreIgnoredAndRepeatsThatAgreeAreFine() {
-        Api.request().contentType(FORM).body("Foo=bar&outcome=unconfirmed&Outcome=confirmed&Outcome=confirmed")
+        Api.as(caller).contentType(FORM).body("Foo=bar&outcome=unconfirmed&Outcome=confirmed&Outcome=confirmed")
                 .post(path).then().statusCode(201).body("outcome", equalTo("confirmed"));
     }
 
     @Test
     void mmsSidsAreMessagesToo() {
         String mms = Sids.mms();
-        Api.form("confirmed").post(Sids.feedbackPath(account, mms)).then().statusCode(201)
+        Api.form(caller, "confirmed").post(Sids.feedbackPath(account, mms)).then().statusCode(201)
                 .body("message_sid", equalTo(mms));
     }
 
@@ -158,9 +159,9 @@ class CreateMessageFeedbackTest {
     void sidsAreComparedExactlyAsGiven() {
         String lower = "SM" + "ab".repeat(8) + Sids.hex32().substring(16).toLowerCase(Locale.ROOT);
         String upper = lower.substring(0, 2) + lower.substring(2).toUpperCase(Locale.ROOT);
-        Api.form("confirmed").post(Sids.feedbackPath(account, lower)).then().statusCode(201)
+        Api.form(caller, "confirmed").post(Sids.feedbackPath(account, lower)).then().statusCode(201)
                 .body("message_sid", equalTo(lower));
-        Api.form("unconfirmed").post(Sids.feedbackPath(account, upper)).then().statusCode(201)
+        Api.form(caller, "unconfirmed").post(Sids.feedbackPath(account, upper)).then().statusCode(201)
                 .body("message_sid", equalTo(upper)).body("outcome", equalTo("unconfirmed"))
                 .body("uri", equalTo(Sids.feedbackPath(account, upper)));
         assertEquals(1, FeedbackRows.of(dataSource, account, lower).size());
@@ -170,9 +171,11 @@ class CreateMessageFeedbackTest {
     @Test
     void oneAccountNeverSeesAnothersRecord() {
         post("confirmed").then().statusCode(201);
-        String otherAccount = Sids.account();
-        Api.form("unconfirmed").post(Sids.feedbackPath(otherAccount, message)).then().statusCode(201)
-                .body("account_sid", equalTo(otherAccount)).body("outcome", equalTo("unconfirmed"));
+        TestAccounts.Credentials other = TestAccounts.account();
+        Api.form(other, "unconfirmed").post(Sids.feedbackPath(other.accountSid(), message)).then().statusCode(201)
+                .body("account_sid", equalTo(other.accountSid())).body("outcome", equalTo("unconfirmed"));
+        Api.form(other, "unconfirmed").post(path).then().statusCode(401);
+        assertEquals("confirmed", FeedbackRows.of(dataSource, account, message).get(0).outcome());
     }
 
     @Test

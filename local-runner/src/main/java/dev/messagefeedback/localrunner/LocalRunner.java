@@ -61,6 +61,8 @@ public final class LocalRunner {
             service.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             service.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             service.environment().putIfAbsent("FEEDBACK_DEMO_ACCOUNT_ENABLED", "true");
+            // A fixed key, so that the digests in the persistent local database stay valid across restarts.
+            service.environment().putIfAbsent("FEEDBACK_CREDENTIALS_DIGEST_KEY", "local-runner-only-digest-key-not-for-production");
         }
 
         Process child = service.start();

@@ -24,6 +24,14 @@ final class ApiProblem extends RuntimeException {
         this.headers = headers;
     }
 
+    static ApiProblem unauthenticated() {
+        return new ApiProblem(401, 20003, "Authenticate", Map.of("WWW-Authenticate", "Basic realm=\"Twilio API\""));
+    }
+
+    static ApiProblem serviceUnavailable(int retryAfterSeconds) {
+        return new ApiProblem(503, 20503, "Service unavailable", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
     static ApiProblem notFound(String path) {
         return new ApiProblem(404, 20404, "The requested resource " + path + " was not found", Map.of());
     }

@@ -18,6 +18,12 @@ class TwilioErrorMappers {
 
     static final String FEEDBACK_METHODS = "POST, OPTIONS";
 
+    private final DatabaseFailures databaseFailures;
+
+    TwilioErrorMappers(DatabaseFailures databaseFailures) {
+        this.databaseFailures = databaseFailures;
+    }
+
     @ServerExceptionMapper
     RestResponse<TwilioError> apiProblem(ApiProblem problem) {
         return render(problem);
@@ -52,6 +58,10 @@ class TwilioErrorMappers {
 
     @ServerExceptionMapper
     RestResponse<TwilioError> unexpected(Throwable error) {
+        if (databaseFailures.isUnavailable(error)) {
+            LOG.warnf("The database is unavailable: %s", error.getMessage());
+            return render(ApiProblem.serviceUnavailable(DatabaseFailures.RETRY_AFTER_SECONDS));
+        }
         // The details stay in the log, under the request id that the client received.
         LOG.error("Unexpected failure while serving the request", error);
         return render(ApiProblem.internalError());

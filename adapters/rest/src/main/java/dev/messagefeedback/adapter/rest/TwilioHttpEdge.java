@@ -1,7 +1,5 @@
 package dev.messagefeedback.adapter.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,18 +24,15 @@ class TwilioHttpEdge {
     private static final Logger LOG = Logger.getLogger(TwilioHttpEdge.class);
     private static final String OPERATIONS_PREFIX = "/q/";
 
-    private final ObjectMapper json;
-
-    TwilioHttpEdge(ObjectMapper json) {
-        this.json = json;
-    }
-
     /**
      * The most a request body may carry before it is refused unread. The feedback endpoint refuses more
      * than 64 KiB itself, after its path, method and content type checks; this cap, enforced here for
      * declared lengths and chunked bodies alike, only bounds what is read to get there.
      */
     static final int BODY_HARD_CAP = 1024 * 1024;
+
+    /** Right after the request id is assigned: nothing is decided before authentication. */
+    static final int AUTHENTICATION_ORDER = Integer.MIN_VALUE + 1;
 
     /** Just before Quarkus's own upload limit (order -2), whose 413 has no body. */
     private static final int BODY_LIMIT_ORDER = -3;
@@ -79,7 +74,7 @@ class TwilioHttpEdge {
         }
     }
 
-    private static boolean isOperationsPath(String path) {
+    static boolean isOperationsPath(String path) {
         return path != null && path.startsWith(OPERATIONS_PREFIX);
     }
 
@@ -105,14 +100,9 @@ class TwilioHttpEdge {
         answer(context, problem);
     }
 
-    private void answer(RoutingContext context, ApiProblem problem) {
-        String body;
-        try {
-            body = json.writeValueAsString(problem.body());
-        } catch (JsonProcessingException cannotHappen) {
-            body = "{\"code\":20500,\"message\":\"Internal Server Error\",\"more_info\":"
-                    + "\"https://www.twilio.com/docs/errors/20500\",\"status\":500}";
-        }
+    /** Twilio's error, written directly on the HTTP response: for answers given before or outside JAX-RS. */
+    static void answer(RoutingContext context, ApiProblem problem) {
+        String body = problem.body().toJson();
         var response = context.response().setStatusCode(problem.status());
         problem.headers().forEach(response::putHeader);
         response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);

@@ -1,0 +1,91 @@
+package dev.messagefeedback.adapter.rest;
+
+import dev.messagefeedback.application.port.in.AccessDecision;
+import dev.messagefeedback.application.port.in.AuthorizeCallerCommand;
+import dev.messagefeedback.application.port.in.AuthorizeCallerUseCase;
+import dev.messagefeedback.domain.AccountSid;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Authentication before anything else (SPEC §3): every path but the operations endpoints under
+ * {@code /q/} needs credentials that may act on the account the path names, or the answer is 401 and
+ * the caller learns nothing about paths, methods or records.
+ *
+ * <p>Decided on the event loop from cached credentials in the steady state; a cache miss goes to a
+ * worker thread for the lookup.
+ */
+@ApplicationScoped
+class TwilioAuthentication {
+
+    private static final Logger LOG = Logger.getLogger(TwilioAuthentication.class);
+    private static final String ACCOUNTS_PREFIX = "/2010-04-01/Accounts/";
+
+    private final AuthorizeCallerUseCase authorizeCaller;
+    private final DatabaseFailures databaseFailures;
+
+    TwilioAuthentication(AuthorizeCallerUseCase authorizeCaller, DatabaseFailures databaseFailures) {
+        this.authorizeCaller = authorizeCaller;
+        this.databaseFailures = databaseFailures;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(TwilioHttpEdge.AUTHENTICATION_ORDER).handler(this::authenticate);
+    }
+
+    private void authenticate(RoutingContext context) {
+        if (TwilioHttpEdge.isOperationsPath(context.request().path())) {
+            context.next();
+            return;
+        }
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (credentials.isEmpty()) {
+            TwilioHttpEdge.answer(context, ApiProblem.unauthenticated());
+            return;
+        }
+        var command = new AuthorizeCallerCommand(credentials.get().username(), credentials.get().secret(),
+                targetAccount(context.request().path()));
+        Optional<AccessDecision> cached = authorizeCaller.authorizeFromCache(command);
+        if (cached.isPresent()) {
+            proceed(context, cached.get());
+            return;
+        }
+        context.vertx().executeBlocking(() -> authorizeCaller.authorize(command), false).onComplete(decision -> {
+            if (decision.succeeded()) {
+                proceed(context, decision.result());
+            } else if (databaseFailures.isUnavailable(decision.cause())) {
+                LOG.warn("Credentials could not be looked up: the database is unavailable");
+                TwilioHttpEdge.answer(context, ApiProblem.serviceUnavailable(DatabaseFailures.RETRY_AFTER_SECONDS));
+            } else {
+                LOG.error("Credentials could not be looked up", decision.cause());
+                TwilioHttpEdge.answer(context, ApiProblem.internalError());
+            }
+        });
+    }
+
+    private static void proceed(RoutingContext context, AccessDecision decision) {
+        if (decision == AccessDecision.GRANTED) {
+            context.next();
+        } else {
+            TwilioHttpEdge.answer(context, ApiProblem.unauthenticated());
+        }
+    }
+
+    /** The account a path names, when it names a well-formed one: {@code /2010-04-01/Accounts/{sid}[.json][/...]}. */
+    static Optional<AccountSid> targetAccount(String path) {
+        if (path == null || !path.startsWith(ACCOUNTS_PREFIX)) {
+            return Optional.empty();
+        }
+        int end = path.indexOf('/', ACCOUNTS_PREFIX.length());
+        String segment = path.substring(ACCOUNTS_PREFIX.length(), end < 0 ? path.length() : end);
+        if (segment.endsWith(".json")) {
+            segment = segment.substring(0, segment.length() - ".json".length());
+        }
+        return AccountSid.isWellFormed(segment) ? Optional.of(new AccountSid(segment)) : Optional.empty();
+    }
+}

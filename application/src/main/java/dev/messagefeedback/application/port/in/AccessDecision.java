@@ -1,0 +1,6 @@
+package dev.messagefeedback.application.port.in;
+
+public enum AccessDecision {
+    GRANTED,
+    DENIED
+}

@@ -1,0 +1,87 @@
+package dev.messagefeedback.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §8: tokens, key secrets and the Authorization header never reach a log line. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class SecretsStayOutOfLogsTest {
+
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final Handler capture = new Handler() {
+        final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            StringWriter text = new StringWriter();
+            text.append(record.getLoggerName()).append(' ').append(formatter.formatMessage(record));
+            if (record.getThrown() != null) {
+                record.getThrown().printStackTrace(new PrintWriter(text));
+            }
+            lines.add(text.toString());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureEverything() {
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    @Test
+    void noSecretInAnyLogLineOfSuccessfulOrFailedRequests() throws InterruptedException {
+        TestAccounts.Credentials account = TestAccounts.account();
+        TestAccounts.Credentials key = TestAccounts.apiKeyOf(account);
+        TestAccounts.Credentials wrong = new TestAccounts.Credentials(account.username(), "f".repeat(32), account.accountSid());
+        String path = Sids.feedbackPath(account.accountSid(), Sids.sms());
+
+        Api.form(account, "confirmed").post(path).then().statusCode(201);
+        Api.form(key, "confirmed").post(path).then().statusCode(201);
+        Api.form(wrong, "confirmed").post(path).then().statusCode(401);
+        Api.form(account, "maybe").post(path).then().statusCode(400);
+        Api.as(account).get(path).then().statusCode(405);
+        Api.as(key).contentType(Api.FORM).post(FailingTestEndpoints.JAX_RS_PATH).then().statusCode(500);
+        Api.as(account).get(FailingTestEndpoints.ROUTE_PATH).then().statusCode(500);
+        Thread.sleep(300); // access log lines are written as responses end
+
+        assertTrue(lines.stream().anyMatch(line -> line.contains(FailingTestEndpoints.SECRET_DETAIL)),
+                "the capture sees the service's log lines");
+        for (String secret : List.of(account.secret(), key.secret(), wrong.secret(),
+                Api.basic(account), Api.basic(key), Api.basic(wrong),
+                Api.basic(account).substring("Basic ".length()), Api.basic(key).substring("Basic ".length()))) {
+            for (String line : lines) {
+                assertFalse(line.contains(secret), "a secret was logged: " + line);
+            }
+        }
+    }
+}
