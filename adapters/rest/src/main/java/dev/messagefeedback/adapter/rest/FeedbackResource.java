@@ -15,6 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -25,7 +36,13 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/2010-04-01/Accounts/{AccountSid: " + AccountSid.PATTERN + "}/Messages/{MessageSid: " + MessageSid.PATTERN
         + "}/Feedback.json")
+@Tag(name = "Api20100401Feedback")
+@SecurityScheme(securitySchemeName = FeedbackResource.SECURITY_SCHEME, type = SecuritySchemeType.HTTP, scheme = "basic")
 public class FeedbackResource {
+
+    static final String SECURITY_SCHEME = "accountSid_authToken";
+    private static final String SUMMARY = "Create Message Feedback to confirm a tracked user action was performed by "
+            + "the recipient of the associated Message";
 
     static final String OUTCOME = "Outcome";
 
@@ -39,11 +56,26 @@ public class FeedbackResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "CreateMessageFeedback", summary = SUMMARY, description = SUMMARY)
+    @SecurityRequirement(name = SECURITY_SCHEME)
+    @RequestBody(content = {
+        @Content(mediaType = ContentType.FORM_URLENCODED, schema = @Schema(implementation = CreateMessageFeedbackForm.class)),
+        @Content(mediaType = ContentType.MULTIPART_FORM_DATA, schema = @Schema(implementation = CreateMessageFeedbackForm.class))})
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackJson.class)))
     public RestResponse<FeedbackJson> createMessageFeedback(
-            @RestPath("AccountSid") String accountSid,
-            @RestPath("MessageSid") String messageSid,
-            @RestHeader("Content-Type") String contentType,
-            InputStream body) {
+            @RestPath("AccountSid")
+            @Parameter(required = true, description = "The SID of the Account associated with the Message resource.",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
+                            pattern = "^" + AccountSid.PATTERN + "$"))
+            String accountSid,
+            @RestPath("MessageSid")
+            @Parameter(required = true, description = "The SID of the Message resource for which to create MessageFeedback.",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
+                            pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
+            String messageSid,
+            @RestHeader("Content-Type") @Parameter(hidden = true) String contentType,
+            @Parameter(hidden = true) InputStream body) {
         Optional<Outcome> outcome = requestedOutcome(FormBody.values(contentType, body, OUTCOME));
         var command = new CreateMessageFeedbackCommand(
                 new FeedbackKey(new AccountSid(accountSid), new MessageSid(messageSid)), outcome);

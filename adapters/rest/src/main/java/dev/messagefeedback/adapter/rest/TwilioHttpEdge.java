@@ -1,12 +1,16 @@
 package dev.messagefeedback.adapter.rest;
 
+import dev.messagefeedback.domain.AccountSid;
+import dev.messagefeedback.domain.MessageSid;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -20,6 +24,9 @@ class TwilioHttpEdge {
 
     static final String REQUEST_ID_HEADER = "Twilio-Request-Id";
     static final String REQUEST_ID = "requestId";
+
+    static final Pattern FEEDBACK_PATH = Pattern.compile(
+            "/2010-04-01/Accounts/" + AccountSid.PATTERN + "/Messages/" + MessageSid.PATTERN + "/Feedback\\.json");
 
     private static final Logger LOG = Logger.getLogger(TwilioHttpEdge.class);
     private static final String OPERATIONS_PREFIX = "/q/";
@@ -49,10 +56,24 @@ class TwilioHttpEdge {
         context.put(REQUEST_ID, requestId);
         context.response().putHeader(REQUEST_ID_HEADER, requestId);
         MDC.put(REQUEST_ID, requestId);
-        if (!isOperationsPath(context.request().path())) {
-            // Twilio answers JSON whatever the client accepts; a browser's Accept must not turn it into a 406.
-            context.request().headers().set(HttpHeaders.ACCEPT, "application/json");
+        String path = context.request().path();
+        if (isOperationsPath(path)) {
+            context.next();
+            return;
         }
+        // CORS as Twilio's document lists it, on every answer of the API, errors included.
+        context.response()
+                .putHeader("Access-Control-Allow-Origin", "*")
+                .putHeader("Access-Control-Allow-Methods", TwilioErrorMappers.FEEDBACK_METHODS)
+                .putHeader("Access-Control-Allow-Headers", "Content-Type, Authorization")
+                .putHeader("Access-Control-Expose-Headers", REQUEST_ID_HEADER);
+        if (context.request().method() == HttpMethod.OPTIONS && FEEDBACK_PATH.matcher(path).matches()) {
+            // A browser's preflight carries no credentials: answer it before authentication.
+            context.response().setStatusCode(204).putHeader("Allow", TwilioErrorMappers.FEEDBACK_METHODS).end();
+            return;
+        }
+        // Twilio answers JSON whatever the client accepts; a browser's Accept must not turn it into a 406.
+        context.request().headers().set(HttpHeaders.ACCEPT, "application/json");
         context.next();
     }
 
