@@ -37,6 +37,8 @@ public final class LocalRunner {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", serviceJar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder service = new ProcessBuilder(command).inheritIO();
+        // Production logs JSON; on a laptop, plain text reads better.
+        service.environment().putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
 
         EmbeddedPostgres postgres = null;
         if (isBlank(environment.get("QUARKUS_DATASOURCE_JDBC_URL"))) {

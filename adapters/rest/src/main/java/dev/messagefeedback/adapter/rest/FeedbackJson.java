@@ -2,6 +2,7 @@ package dev.messagefeedback.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.Feedback;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The MessageFeedback resource as Twilio renders it: these keys, in this order. */
+/* Serialised by Jackson: registered for reflection so that a native executable keeps its accessors. */
+@RegisterForReflection
 @JsonPropertyOrder({"account_sid", "date_created", "date_updated", "message_sid", "outcome", "uri"})
 @Schema(name = "api.v2010.account.message.message_feedback")
 public record FeedbackJson(

@@ -47,9 +47,11 @@ public class FeedbackResource {
     static final String OUTCOME = "Outcome";
 
     private final CreateMessageFeedbackUseCase createMessageFeedback;
+    private final FeedbackMetrics metrics;
 
-    FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback) {
+    FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback, FeedbackMetrics metrics) {
         this.createMessageFeedback = createMessageFeedback;
+        this.metrics = metrics;
     }
 
     /** Content types are checked here rather than by routing, so that each refusal is Twilio's. */
@@ -80,6 +82,7 @@ public class FeedbackResource {
         var command = new CreateMessageFeedbackCommand(
                 new FeedbackKey(new AccountSid(accountSid), new MessageSid(messageSid)), outcome);
         RecordedFeedback recorded = createMessageFeedback.createMessageFeedback(command);
+        metrics.recorded(recorded);
         return RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback()));
     }
 

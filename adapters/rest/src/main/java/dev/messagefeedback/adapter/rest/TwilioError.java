@@ -2,8 +2,11 @@ package dev.messagefeedback.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Twilio's error body. {@code status} always equals the HTTP status. */
+/* Serialised by Jackson: registered for reflection so that a native executable keeps its accessors. */
+@RegisterForReflection
 @JsonPropertyOrder({"code", "message", "more_info", "status"})
 public record TwilioError(
         @JsonProperty("code") int code,
