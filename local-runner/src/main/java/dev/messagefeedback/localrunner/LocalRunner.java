@@ -30,8 +30,15 @@ public final class LocalRunner {
     private LocalRunner() {
     }
 
+    /** Starts only the embedded database and keeps it up until the process is stopped (benchmarks, scripts). */
+    static final String DATABASE_ONLY = "--database-only";
+
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (args.length == 1 && args[0].equals(DATABASE_ONLY)) {
+            runDatabaseOnly();
+            return;
+        }
         Path serviceJar = serviceJar();
         Map<String, String> environment = System.getenv();
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", serviceJar.toString()));
@@ -49,14 +56,7 @@ public final class LocalRunner {
                 System.err.printf("local-runner: reusing the embedded PostgreSQL already running on port %d%n", port);
             } else {
                 Files.createDirectories(dataDirectory);
-                postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDirectory)
-                        .setCleanDataDirectory(false)
-                        .setPort(port)
-                        // Zonky tunes for throwaway test databases; this one keeps data, so make commits durable.
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .start();
+                postgres = startPostgres(dataDirectory, port);
                 System.err.printf("local-runner: embedded PostgreSQL 17 on port %d, data in %s%n", port, dataDirectory);
             }
             service.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
@@ -77,10 +77,34 @@ public final class LocalRunner {
         System.exit(exitCode);
     }
 
+    private static void runDatabaseOnly() throws IOException, InterruptedException {
+        Map<String, String> environment = System.getenv();
+        Path dataDirectory = Path.of(environment.getOrDefault("FEEDBACK_DATA_DIR", DEFAULT_DATA_DIRECTORY))
+                .toAbsolutePath().normalize();
+        int port = Integer.parseInt(environment.getOrDefault("FEEDBACK_DB_PORT", String.valueOf(DEFAULT_PORT)));
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres postgres = startPostgres(dataDirectory, port);
+        System.out.printf("local-runner: embedded PostgreSQL 17 ready: jdbc:postgresql://localhost:%d/postgres%n", port);
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(null, postgres), "local-runner-stop"));
+        Thread.currentThread().join();
+    }
+
+    private static EmbeddedPostgres startPostgres(Path dataDirectory, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                // Zonky tunes for throwaway test databases; this one keeps data, so make commits durable.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+    }
+
     /** Lets the service finish its in-flight requests (SIGTERM), then stops the database under it. */
     private static void stop(Process child, EmbeddedPostgres postgres) {
         try {
-            if (child.isAlive()) {
+            if (child != null && child.isAlive()) {
                 child.destroy();
                 if (!child.waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS)) {
                     child.destroyForcibly();

@@ -8,7 +8,6 @@ import dev.messagefeedback.domain.RecordedFeedback;
 import dev.messagefeedback.domain.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +17,11 @@ import java.util.Optional;
  * Applies {@link Feedback}'s rules against the store. The steady state is one store call: a new
  * message is inserted, a repeated one is found unchanged. Only a confirmation of an unconfirmed
  * feedback costs a compare-and-set, retried on the stored state when another request won the race.
+ *
+ * <p>Deliberately not {@code @Transactional}: every store call is atomic and durable by itself, and
+ * every state this returns was committed by the call that read or wrote it, so a surrounding
+ * transaction would add nothing but a BEGIN/COMMIT round trip to each POST (SPEC §5 and §7: one round
+ * trip in the steady state). A caller that has a transaction open is joined, not bypassed.
  */
 @ApplicationScoped
 public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCase {
@@ -35,7 +39,6 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
     }
 
     @Override
-    @Transactional
     public RecordedFeedback createMessageFeedback(CreateMessageFeedbackCommand command) {
         // Stored times have microsecond precision: truncate so the answer equals what is stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

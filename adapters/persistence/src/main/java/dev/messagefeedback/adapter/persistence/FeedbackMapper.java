@@ -17,10 +17,6 @@ final class FeedbackMapper {
                 entity.dateUpdated);
     }
 
-    static Feedback toDomain(InsertIfAbsentRow row) {
-        return toDomain(row.accountSid(), row.messageSid(), row.outcome(), row.dateCreated(), row.dateUpdated());
-    }
-
     static FeedbackEntityKey toEntityKey(FeedbackKey key) {
         return new FeedbackEntityKey(key.accountSid().value(), key.messageSid().value());
     }

@@ -3,56 +3,91 @@ package dev.messagefeedback.adapter.persistence;
 import dev.messagefeedback.application.port.out.FeedbackStore;
 import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;
+import dev.messagefeedback.domain.Outcome;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * The feedback store on PostgreSQL. {@link #insertIfAbsent} is one statement, so the steady state of a
- * POST is one round trip whether the message is new or repeated.
+ * The feedback store on PostgreSQL.
+ *
+ * <p>{@link #insertIfAbsent} is the hot path of every POST: one statement on a pooled connection. Outside
+ * a transaction it commits by itself (autocommit), so a POST costs one round trip; inside one (tests,
+ * callers that want one), the pool hands out the transaction's connection and it simply joins. It is
+ * plain JDBC because the statement needs nothing an entity manager offers and the per-request session,
+ * result mapping and JTA bookkeeping were a measured share of the service's CPU (see BENCHMARKS.md).
+ *
+ * <p>The rarer steps, a compare-and-set confirmation and a re-read, go through the Panache entity in a
+ * transaction of their own (or the caller's).
  */
 @ApplicationScoped
 class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<FeedbackEntity, FeedbackEntityKey> {
 
     /**
-     * Inserts, or else reads the row that is there, in one statement. The second branch reads with the
-     * statement's snapshot, so it misses a row that a concurrent transaction committed after the
-     * statement began but before the conflict was seen: then no row comes back, and {@link #find}
-     * (a new snapshot under READ COMMITTED) reads it.
+     * Inserts, or else reads the row that is there, in one statement: a row flagged {@code inserted}, or
+     * the stored row. The second branch reads with the statement's snapshot, so it misses a row that a
+     * concurrent transaction committed after the statement began but before the conflict was seen: then
+     * no row comes back, and {@link #find} (a new snapshot under READ COMMITTED) reads it.
+     * bench/upsert-*.sql runs this very statement in pgbench.
      */
     static final String INSERT_IF_ABSENT = """
             WITH inserted AS (
                 INSERT INTO message_feedback (account_sid, message_sid, outcome, date_created, date_updated)
-                VALUES (?1, ?2, ?3, ?4, ?5)
+                VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (account_sid, message_sid) DO NOTHING
-                RETURNING account_sid, message_sid, outcome, date_created, date_updated
+                RETURNING 1
             )
-            SELECT account_sid, message_sid, outcome, date_created, date_updated, true AS inserted
+            SELECT true AS inserted, NULL AS outcome, NULL::timestamptz AS date_created, NULL::timestamptz AS date_updated
               FROM inserted
             UNION ALL
-            SELECT account_sid, message_sid, outcome, date_created, date_updated, false AS inserted
+            SELECT false, outcome, date_created, date_updated
               FROM message_feedback
-             WHERE account_sid = ?1 AND message_sid = ?2 AND NOT EXISTS (SELECT 1 FROM inserted)
+             WHERE account_sid = ? AND message_sid = ? AND NOT EXISTS (SELECT 1 FROM inserted)
             """;
+
+    private final AgroalDataSource dataSource;
+
+    PanacheFeedbackStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @Override
     public Optional<Feedback> insertIfAbsent(Feedback candidate) {
-        @SuppressWarnings("unchecked")
-        List<InsertIfAbsentRow> rows = getEntityManager()
-                .createNativeQuery(INSERT_IF_ABSENT, FeedbackEntity.INSERT_IF_ABSENT_RESULT)
-                .setParameter(1, candidate.accountSid().value())
-                .setParameter(2, candidate.messageSid().value())
-                .setParameter(3, candidate.outcome().wireName())
-                .setParameter(4, candidate.dateCreated())
-                .setParameter(5, candidate.dateUpdated())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.of(find(candidate.key())
-                    .orElseThrow(() -> new IllegalStateException("conflicting feedback row not found")));
+        String account = candidate.accountSid().value();
+        String message = candidate.messageSid().value();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(INSERT_IF_ABSENT)) {
+            statement.setString(1, account);
+            statement.setString(2, message);
+            statement.setString(3, candidate.outcome().wireName());
+            statement.setObject(4, utc(candidate.dateCreated()));
+            statement.setObject(5, utc(candidate.dateUpdated()));
+            statement.setString(6, account);
+            statement.setString(7, message);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.of(find(candidate.key())
+                            .orElseThrow(() -> new IllegalStateException("conflicting feedback row not found")));
+                }
+                if (row.getBoolean("inserted")) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Feedback(candidate.key(), outcome(row.getString("outcome")),
+                        row.getObject("date_created", OffsetDateTime.class).toInstant(),
+                        row.getObject("date_updated", OffsetDateTime.class).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new FeedbackStoreException("insert-if-absent failed", e);
         }
-        InsertIfAbsentRow row = rows.get(0);
-        return row.inserted() ? Optional.empty() : Optional.of(FeedbackMapper.toDomain(row));
     }
 
     @Override
@@ -61,20 +96,30 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
             throw new IllegalArgumentException("a replacement keeps the key");
         }
         FeedbackEntityKey key = FeedbackMapper.toEntityKey(expected.key());
-        int updated = update("outcome = ?1, dateUpdated = ?2 where id = ?3 and outcome = ?4 and dateUpdated = ?5",
+        return QuarkusTransaction.joiningExisting().call(() -> update(
+                "outcome = ?1, dateUpdated = ?2 where id = ?3 and outcome = ?4 and dateUpdated = ?5",
                 replacement.outcome().wireName(), replacement.dateUpdated(),
-                key, expected.outcome().wireName(), expected.dateUpdated());
-        return updated == 1;
+                key, expected.outcome().wireName(), expected.dateUpdated()) == 1);
     }
 
     @Override
     public Optional<Feedback> find(FeedbackKey key) {
-        FeedbackEntity entity = findById(FeedbackMapper.toEntityKey(key));
-        if (entity == null) {
-            return Optional.empty();
-        }
-        // Detached, so that a later find reads the database again rather than this session's copy.
-        getEntityManager().detach(entity);
-        return Optional.of(FeedbackMapper.toDomain(entity));
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            FeedbackEntity entity = findById(FeedbackMapper.toEntityKey(key));
+            if (entity == null) {
+                return Optional.<Feedback>empty();
+            }
+            // Detached, so that a later find reads the database again rather than this session's copy.
+            getEntityManager().detach(entity);
+            return Optional.of(FeedbackMapper.toDomain(entity));
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Outcome outcome(String stored) {
+        return Outcome.fromWireName(stored).orElseThrow(() -> new IllegalStateException("unknown outcome stored: " + stored));
     }
 }

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# The benchmark of SPEC section 7, in one run on this machine:
+#   - time from process start to the first 201 (the database already up);
+#   - POST throughput and latency with Basic auth at concurrency 1, 4, 16, 64 (wrk), on new and on
+#     repeated messages;
+#   - pgbench running the very same single-row upsert against the same database at the same client
+#     counts: the database's own limit here; and the ratio of the two;
+#   - p50 and p99 at a fixed arrival rate of half the maximum throughput (an open model);
+#   - the service's resident memory after at least 100,000 requests.
+# Prints one table. Not a test: nothing here runs in ./mvnw verify.
+#
+#   bench/run.sh                  embedded PostgreSQL 17 (started here, in a throwaway directory)
+#   BENCH_JDBC_URL=jdbc:postgresql://host:5432/db BENCH_PG_USER=... PGPASSWORD=... bench/run.sh
+#   BENCH_SECONDS=10              duration of each throughput step
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+seconds="${BENCH_SECONDS:-10}"
+http_port="${BENCH_HTTP_PORT:-18090}"
+db_port="${BENCH_DB_PORT:-54349}"
+concurrencies=(1 4 16 64)
+work="$(mktemp -d)"
+service_jar="$root/bootstrap/target/quarkus-app/quarkus-run.jar"
+runner_jar="$root/local-runner/target/message-feedback-local.jar"
+# The JVM settings the service is measured (and deployed) with; see BENCHMARKS.md.
+service_java_opts=(${BENCH_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:+UseStringDeduplication})
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------------
+need_apt=()
+command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
+command -v pgbench >/dev/null 2>&1 || need_apt+=(postgresql-client)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing ${need_apt[*]}"
+  apt-get update -qq >/dev/null && apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+if [ ! -f "$service_jar" ] || [ ! -f "$runner_jar" ]; then
+  log "building the service"
+  ./mvnw -q -B package -DskipTests
+fi
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --- the database ------------------------------------------------------------------------------
+if [ -n "${BENCH_JDBC_URL:-}" ]; then
+  jdbc_url="$BENCH_JDBC_URL"; pg_user="${BENCH_PG_USER:-postgres}"; pg_password="${PGPASSWORD:-}"
+  hostport="${jdbc_url#jdbc:postgresql://}"; hostport="${hostport%%/*}"
+  pg_host="${hostport%%:*}"; pg_port="${hostport##*:}"; pg_db="${jdbc_url##*/}"; pg_db="${pg_db%%\?*}"
+else
+  log "starting the embedded PostgreSQL 17 on port $db_port"
+  FEEDBACK_DATA_DIR="$work/postgres" FEEDBACK_DB_PORT="$db_port" java -jar "$runner_jar" --database-only >"$work/db.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do grep -q "ready" "$work/db.log" 2>/dev/null && break; sleep 0.5; done
+  grep -q "ready" "$work/db.log" || { cat "$work/db.log"; exit 1; }
+  jdbc_url="jdbc:postgresql://localhost:$db_port/postgres"; pg_user=postgres; pg_password=postgres
+  pg_host=localhost; pg_port="$db_port"; pg_db=postgres
+fi
+export QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME="$pg_user" QUARKUS_DATASOURCE_PASSWORD="$pg_password"
+export FEEDBACK_CREDENTIALS_DIGEST_KEY="benchmark-only-digest-key-of-enough-length"
+export QUARKUS_HTTP_PORT="$http_port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
+export PGPASSWORD="$pg_password"
+
+# An account to authenticate with, made by the operator CLI (this also applies the migrations).
+log "creating the benchmark account"
+account_output="$(java -jar "$service_jar" accounts create --friendly-name benchmark)"
+account_sid="$(sed -n 's/^account_sid=//p' <<<"$account_output")"
+auth_token="$(sed -n 's/^auth_token=//p' <<<"$account_output")"
+authorization="Basic $(printf '%s:%s' "$account_sid" "$auth_token" | base64 -w0)"
+base="http://localhost:$http_port"
+
+# --- start-up: process start to the first 201 --------------------------------------------------
+log "starting the service"
+probe_url="$base/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%032d' 1)/Feedback.json"
+start_ns=$(date +%s%N)
+java "${service_java_opts[@]}" -jar "$service_jar" >"$work/service.log" 2>&1 &
+service_pid=$!
+pids+=("$service_pid")
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: $authorization" \
+      --data 'Outcome=confirmed' "$probe_url" 2>/dev/null)" = "201" ]; do
+  kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log"; exit 1; }
+  sleep 0.01
+done
+first_201_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+log "first 201 after ${first_201_ms} ms"
+
+# --- throughput ---------------------------------------------------------------------------------
+export BENCH_ACCOUNT_SID="$account_sid" BENCH_AUTHORIZATION="$authorization"
+requests_total=0
+wrk_run() { # mode concurrency seconds -> "rps p50_ms p99_ms requests non2xx"
+  local mode=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out
+  out="$(BENCH_MODE=$mode wrk -t"$threads" -c"$c" -d"${d}s" --latency -s bench/feedback.lua "$base" 2>&1)"
+  local rps p50 p99 total non2xx
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  total=$(awk '/requests in/ {print $1}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
+  echo "$rps $(to_ms "$p50") $(to_ms "$p99") $total $non2xx"
+}
+to_ms() { # wrk prints 1.23ms / 456.00us / 1.02s
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); printf "%.2f", v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); printf "%.2f", v } else if (v ~ /s$/) { sub(/s$/,"",v); printf "%.2f", v*1000 } else print v }'
+}
+pgbench_run() { # mode clients seconds -> tps
+  local mode=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 ))
+  sed "s/@ACCOUNT_SID@/$account_sid/g" "bench/upsert-$mode.sql" >"$work/upsert-$mode.sql"
+  local out
+  out="$(pgbench -h "$pg_host" -p "$pg_port" -U "$pg_user" -n -M prepared -c "$c" -j "$threads" -T "$d" \
+    -f "$work/upsert-$mode.sql" "$pg_db" 2>&1)" || { echo "pgbench failed: $out" >&2; exit 1; }
+  awk '/^tps = / {printf "%.0f", $3}' <<<"$out"
+}
+
+log "warming up (the JIT, the pool, the repeated messages)"
+wrk_run repeated 16 5 >/dev/null
+wrk_run new 16 5 >/dev/null
+requests_total=$((requests_total + 0))
+
+declare -A rps p50 p99 tps
+max_rps=0
+for mode in new repeated; do
+  for c in "${concurrencies[@]}"; do
+    log "wrk $mode c=$c"
+    read -r r l50 l99 total non2xx < <(wrk_run "$mode" "$c" "$seconds")
+    [ "${non2xx:-0}" = "0" ] || log "warning: $non2xx answers were not 201"
+    rps[$mode,$c]=$r; p50[$mode,$c]=$l50; p99[$mode,$c]=$l99
+    requests_total=$((requests_total + total))
+    log "pgbench $mode c=$c"
+    tps[$mode,$c]=$(pgbench_run "$mode" "$c" "$seconds")
+    if [ "$mode" = new ]; then
+      max_rps=$(awk -v a="$max_rps" -v b="$r" 'BEGIN { print (b > a) ? b : a }')
+    fi
+  done
+done
+
+# --- latency at half the maximum throughput, open model --------------------------------------------
+half=$(awk -v m="$max_rps" 'BEGIN { printf "%.0f", m / 2 }')
+log "open model at $half req/s (half of $max_rps)"
+open_out="$(java bench/OpenModelLoad.java "$base" "$account_sid" "$authorization" "$half" "$((seconds * 2))")"
+open_p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
+open_p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
+open_failed=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' <<<"$open_out")
+requests_total=$((requests_total + half * seconds * 2))
+
+# --- memory after at least 100,000 requests ----------------------------------------------------
+while [ "$requests_total" -lt 100000 ]; do
+  read -r _ _ _ total _ < <(wrk_run new 16 5)
+  requests_total=$((requests_total + total))
+done
+rss_mb=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
+
+# --- the table ----------------------------------------------------------------------------------
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+printf '\nMessage Feedback benchmark — %s, %s cores, %s; %s s per step\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$cpu" "$seconds"
+printf 'JVM options: %s\n\n' "${service_java_opts[*]}"
+printf '| messages | concurrency | service req/s | pgbench tps | ratio | wrk p50 ms | wrk p99 ms |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|\n'
+for mode in new repeated; do
+  for c in "${concurrencies[@]}"; do
+    ratio=$(awk -v a="${rps[$mode,$c]}" -v b="${tps[$mode,$c]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+    printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$mode" "$c" "${rps[$mode,$c]}" "${tps[$mode,$c]}" "$ratio" "${p50[$mode,$c]}" "${p99[$mode,$c]}"
+  done
+done
+printf '\n| measure | value | target |\n|---|---:|---|\n'
+printf '| open model at half of max (%s req/s): p50 | %s ms | |\n' "$half" "$open_p50"
+printf '| open model at half of max (%s req/s): p99 | %s ms | < 20 ms |\n' "$half" "$open_p99"
+printf '| open model: failed requests | %s | 0 |\n' "${open_failed:-?}"
+printf '| ratio at concurrency 16, new messages | %s | >= 0.6 |\n' "$(awk -v a="${rps[new,16]}" -v b="${tps[new,16]}" 'BEGIN { printf "%.2f", a / b }')"
+printf '| process start to first 201 | %s ms | < 2000 ms |\n' "$first_201_ms"
+printf '| resident memory after %s requests | %s MB | < 250 MB |\n' "$requests_total" "$rss_mb"
