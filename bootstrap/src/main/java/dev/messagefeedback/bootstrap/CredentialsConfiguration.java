@@ -1,17 +1,24 @@
 package dev.messagefeedback.bootstrap;
 
+import dev.messagefeedback.adapter.rest.RateLimit;
 import dev.messagefeedback.application.service.CredentialCachePolicy;
 import dev.messagefeedback.application.service.SecretDigester;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The credential settings, turned into the application's value objects. */
+/** The settings of credentials and rate limits, turned into the value objects of the layers that use them. */
 class CredentialsConfiguration {
 
     @Produces
     @Singleton
     SecretDigester secretDigester(FeedbackConfig config) {
         return new SecretDigester(config.credentials().digestKey());
+    }
+
+    @Produces
+    @Singleton
+    RateLimit rateLimit(FeedbackConfig config) {
+        return new RateLimit(config.rateLimit().requestsPerSecond(), config.rateLimit().burst());
     }
 
     @Produces

@@ -12,6 +12,19 @@ interface FeedbackConfig {
 
     DemoAccount demoAccount();
 
+    RateLimit rateLimit();
+
+    /** Per account and per replica; off unless {@code requests-per-second} is above zero. */
+    interface RateLimit {
+
+        @WithDefault("0")
+        double requestsPerSecond();
+
+        /** Requests allowed at once before the rate applies; at least one. */
+        @WithDefault("20")
+        int burst();
+    }
+
     interface Credentials {
 
         /**

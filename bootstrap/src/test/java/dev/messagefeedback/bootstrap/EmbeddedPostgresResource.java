@@ -4,6 +4,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -13,6 +16,8 @@ import java.util.Map;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedPostgres postgres;
+    private static Path dataDirectory;
+    private static int port;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -21,7 +26,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         }
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                dataDirectory = Files.createTempDirectory("feedback-test-postgres");
+                try (ServerSocket free = new ServerSocket(0)) {
+                    port = free.getLocalPort();
+                }
+                postgres = startPostgres();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
@@ -42,8 +51,20 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         return url != null && !url.isBlank();
     }
 
-    /** The running embedded database, for tests that stop and start it. */
-    static synchronized EmbeddedPostgres embedded() {
-        return postgres;
+    private static EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+    }
+
+    /** Stops the database, as an outage would; {@link #startAgain()} brings it back with its data. */
+    static synchronized void stopForOutage() throws IOException {
+        postgres.close();
+    }
+
+    static synchronized void startAgain() throws IOException {
+        postgres = startPostgres();
     }
 }

@@ -25,7 +25,7 @@ final class RawHttp {
         }
     }
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private RawHttp() {
     }

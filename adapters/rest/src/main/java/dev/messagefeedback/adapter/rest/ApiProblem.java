@@ -28,6 +28,10 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(401, 20003, "Authenticate", Map.of("WWW-Authenticate", "Basic realm=\"Twilio API\""));
     }
 
+    static ApiProblem tooManyRequests(long retryAfterSeconds) {
+        return new ApiProblem(429, 20429, "Too Many Requests", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
     static ApiProblem serviceUnavailable(int retryAfterSeconds) {
         return new ApiProblem(503, 20503, "Service unavailable", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }

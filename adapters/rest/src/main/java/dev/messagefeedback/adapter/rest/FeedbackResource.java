@@ -48,10 +48,13 @@ public class FeedbackResource {
 
     private final CreateMessageFeedbackUseCase createMessageFeedback;
     private final FeedbackMetrics metrics;
+    private final AccountRateLimiter rateLimiter;
 
-    FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback, FeedbackMetrics metrics) {
+    FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback, FeedbackMetrics metrics,
+            AccountRateLimiter rateLimiter) {
         this.createMessageFeedback = createMessageFeedback;
         this.metrics = metrics;
+        this.rateLimiter = rateLimiter;
     }
 
     /** Content types are checked here rather than by routing, so that each refusal is Twilio's. */
@@ -79,6 +82,10 @@ public class FeedbackResource {
             @RestHeader("Content-Type") @Parameter(hidden = true) String contentType,
             @Parameter(hidden = true) InputStream body) {
         Optional<Outcome> outcome = requestedOutcome(FormBody.values(contentType, body, OUTCOME));
+        long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid);
+        if (retryAfter > 0) {
+            throw ApiProblem.tooManyRequests(retryAfter);
+        }
         var command = new CreateMessageFeedbackCommand(
                 new FeedbackKey(new AccountSid(accountSid), new MessageSid(messageSid)), outcome);
         RecordedFeedback recorded = createMessageFeedback.createMessageFeedback(command);

@@ -1,0 +1,22 @@
+package dev.messagefeedback.adapter.rest;
+
+/**
+ * Requests allowed per account: {@code requestsPerSecond} sustained, {@code burst} at once. Zero turns
+ * the limit off. Counted per replica: with N replicas an account gets up to N times the rate.
+ */
+public record RateLimit(double requestsPerSecond, int burst) {
+
+    public RateLimit {
+        if (requestsPerSecond < 0 || burst < 0) {
+            throw new IllegalArgumentException("a rate limit is not negative");
+        }
+    }
+
+    public static RateLimit off() {
+        return new RateLimit(0, 0);
+    }
+
+    boolean enabled() {
+        return requestsPerSecond > 0;
+    }
+}
