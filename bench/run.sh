@@ -24,7 +24,7 @@ work="$(mktemp -d)"
 service_jar="$root/bootstrap/target/quarkus-app/quarkus-run.jar"
 runner_jar="$root/local-runner/target/message-feedback-local.jar"
 # The JVM settings the service is measured (and deployed) with; see BENCHMARKS.md.
-service_java_opts=(${BENCH_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:+UseStringDeduplication})
+service_java_opts=(${BENCH_JAVA_OPTS:--Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC})
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -66,7 +66,7 @@ else
 fi
 export QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME="$pg_user" QUARKUS_DATASOURCE_PASSWORD="$pg_password"
 export FEEDBACK_CREDENTIALS_DIGEST_KEY="benchmark-only-digest-key-of-enough-length"
-export QUARKUS_HTTP_PORT="$http_port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
+export QUARKUS_HTTP_PORT="$http_port"  # production settings otherwise: JSON logs, access log on
 export PGPASSWORD="$pg_password"
 
 # An account to authenticate with, made by the operator CLI (this also applies the migrations).

@@ -1,0 +1,38 @@
+package dev.messagefeedback.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The benchmark and the reliability scripts are not tests, but they must not rot: each parses
+ * ({@code bash -n}) and the files it runs exist.
+ */
+class ScriptsTest {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bench/run.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
+        "reliability/common.sh", "conformance/run-node.sh", ".ci/run"})
+    void scriptsParse(String script) throws IOException, InterruptedException {
+        Path file = ROOT.resolve(script);
+        assertTrue(Files.isRegularFile(file), script);
+        Process bash = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes());
+        assertEquals(0, bash.waitFor(), script + ": " + output);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bench/feedback.lua", "bench/upsert-new.sql", "bench/upsert-repeated.sql",
+        "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "conformance/node/conformance.mjs",
+        "conformance/node/package-lock.json"})
+    void theFilesTheyRunExist(String file) throws IOException {
+        assertTrue(Files.size(ROOT.resolve(file)) > 0, file);
+    }
+}
