@@ -13,6 +13,9 @@ class DatabaseFailures {
 
     static final int RETRY_AFTER_SECONDS = 5;
 
+    /** Agroal's message when no connection could be had within the acquisition timeout. */
+    static final String POOL_ACQUISITION_TIMEOUT = "Sorry, acquisition timeout";
+
     boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientException) {
@@ -25,9 +28,9 @@ class DatabaseFailures {
                             || sql.getSQLState().equals("57014"))) { // query cancelled (statement timeout)
                 return true;
             }
-            if (cause.getClass().getName().equals("io.agroal.pool.ConnectionPool$AcquisitionTimeoutException")
-                    || cause.getClass().getSimpleName().equals("JDBCConnectionException")) {
-                return true;
+            if (cause instanceof SQLException && cause.getMessage() != null
+                    && cause.getMessage().startsWith(POOL_ACQUISITION_TIMEOUT)) {
+                return true; // the pool found no connection in time: it has no SQLState to tell
             }
             if (cause.getCause() == cause) {
                 break;
