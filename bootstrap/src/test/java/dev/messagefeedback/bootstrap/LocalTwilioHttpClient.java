@@ -6,6 +6,7 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * twilio-java has no base-URL setting: this client sends each request the SDK builds to the test
@@ -44,7 +45,7 @@ final class LocalTwilioHttpClient extends HttpClient {
         return network.makeRequest(local);
     }
 
-    private static void copy(Map<String, List<String>> parameters, java.util.function.BiConsumer<String, String> add) {
+    private static void copy(Map<String, List<String>> parameters, BiConsumer<String, String> add) {
         parameters.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
     }
 }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The store port's contract, against the PostgreSQL adapter the service really uses. */
@@ -68,7 +69,7 @@ class PostgresFeedbackStoreContractTest {
         assertEquals(Optional.empty(), inTransaction(() -> store.find(key)));
     }
 
-    private static <T> T inTransaction(java.util.function.Supplier<T> work) {
+    private static <T> T inTransaction(Supplier<T> work) {
         return QuarkusTransaction.requiringNew().call(work::get);
     }
 }

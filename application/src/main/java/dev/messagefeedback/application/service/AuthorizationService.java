@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * HTTP Basic as Twilio does it: {@code AccountSid:AuthToken} or {@code ApiKeySid:ApiKeySecret}, acting
@@ -121,7 +122,7 @@ public class AuthorizationService implements AuthorizeCallerUseCase {
     }
 
     private static <K, V> Optional<V> cached(ExpiringCache<K, Optional<V>> cache, K key,
-            java.util.function.Supplier<Optional<V>> load, boolean mayLookUp) {
+            Supplier<Optional<V>> load, boolean mayLookUp) {
         Optional<ExpiringCache.Entry<Optional<V>>> entry = cache.fresh(key);
         if (entry.isPresent()) {
             return entry.get().value();
@@ -133,7 +134,7 @@ public class AuthorizationService implements AuthorizeCallerUseCase {
     }
 
     private static <K, V> Optional<V> recheck(ExpiringCache<K, Optional<V>> cache, K key,
-            java.util.function.Supplier<Optional<V>> load, boolean mayLookUp) {
+            Supplier<Optional<V>> load, boolean mayLookUp) {
         Optional<ExpiringCache.Entry<Optional<V>>> entry = cache.fresh(key);
         if (entry.isPresent() && cache.ageMillis(entry.get()) < RECHECK_AFTER_MILLIS) {
             return entry.get().value();

@@ -1,0 +1,34 @@
+package dev.messagefeedback.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** pgbench must run the very statement the service issues: the benchmark's SQL may not drift from it. */
+class BenchmarkStatementTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"upsert-new.sql", "upsert-repeated.sql"})
+    void theBenchmarkRunsTheServicesStatement(String file) throws IOException {
+        String script = Files.readAllLines(Path.of("../../bench", file)).stream()
+                .filter(line -> !line.startsWith("--") && !line.startsWith("\\set"))
+                .collect(Collectors.joining("\n"));
+        String asParameters = script
+                .replace("'@ACCOUNT_SID@'", "?")
+                .replaceAll("'SM' \\|\\| lpad\\([^)]*\\)\\), 32, '0'\\)", "?")
+                .replaceAll("'SM' \\|\\| lpad\\([^,]*, 32, '0'\\)", "?")
+                .replace("'confirmed'", "?")
+                .replace("now()", "?")
+                .replaceAll(";\\s*$", "");
+        assertEquals(normalized(PanacheFeedbackStore.INSERT_IF_ABSENT), normalized(asParameters));
+    }
+
+    private static String normalized(String sql) {
+        return sql.replaceAll("\\s+", " ").trim();
+    }
+}
