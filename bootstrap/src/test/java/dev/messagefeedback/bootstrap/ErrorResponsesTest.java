@@ -63,6 +63,12 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void optionsOnAnyOtherPathIsAnUnknownPath() {
+        assertTwilioError(Api.as(caller).options(path + "/extra"), 404, 20404);
+        assertTwilioError(Api.as(caller).options("/nope"), 404, 20404);
+    }
+
+    @Test
     void unknownPathsAreJsonEvenForBrowsers() {
         assertTwilioError(Api.as(caller).accept("text/html").get("/does/not/exist"), 404, 20404);
     }

@@ -80,6 +80,7 @@ class HostileInputTest {
             if (request.method().equals("HEAD") || answer.status() == 204) {
                 continue;
             }
+            assertTrue(answer.body() != null && answer.body().startsWith("{"), "not Twilio's JSON: " + context);
             JsonPath body = new JsonPath(answer.body());
             if (answer.status() == 201) {
                 created++;

@@ -5,6 +5,7 @@ import dev.messagefeedback.application.port.in.AuthorizeCallerCommand;
 import dev.messagefeedback.application.port.in.AuthorizeCallerUseCase;
 import dev.messagefeedback.domain.AccountSid;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,11 @@ class TwilioAuthentication {
     }
 
     private static void proceed(RoutingContext context, AccessDecision decision) {
-        if (decision == AccessDecision.GRANTED) {
+        if (decision == AccessDecision.GRANTED && context.request().method() == HttpMethod.OPTIONS) {
+            // The feedback path's OPTIONS was answered before authentication; any other path is unknown.
+            // (Left to JAX-RS, a path below a resource would get its automatic, empty OPTIONS answer.)
+            TwilioHttpEdge.answer(context, ApiProblem.notFound(context.request().path()));
+        } else if (decision == AccessDecision.GRANTED) {
             context.next();
         } else {
             TwilioHttpEdge.answer(context, ApiProblem.unauthenticated());
