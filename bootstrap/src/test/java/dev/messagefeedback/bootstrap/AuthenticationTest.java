@@ -166,6 +166,39 @@ class AuthenticationTest {
         assert401(Api.anonymous().get(unknown));
     }
 
+    /**
+     * Regression: authentication once decided on the raw path while routing used the normalised one, so
+     * "/q/../2010-04-01/..." skipped authentication and "/Accounts/{mine}/../{theirs}/..." acted on another
+     * account. Sent with java.net.http, which keeps dot segments as written.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/../", "/q/%2e%2e/", "/q/%2E%2E/", "/q/./../", "/2010-04-01/../"})
+    void dotSegmentsDoNotSkipAuthentication(String prefix) {
+        TestAccounts.Credentials victim = TestAccounts.account();
+        String path = prefix + path(victim).substring(1);
+        var anonymous = RawHttp.send("POST", path, java.util.Map.of("Content-Type", Api.FORM),
+                "Outcome=confirmed".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertNothingStoredFor(victim);
+    }
+
+    @Test
+    void dotSegmentsDoNotReachAnotherAccount() {
+        TestAccounts.Credentials victim = TestAccounts.account();
+        String path = "/2010-04-01/Accounts/" + parent.accountSid() + "/../" + victim.accountSid() + "/Messages/" + message
+                + "/Feedback.json";
+        var answer = RawHttp.send("POST", path, java.util.Map.of("Content-Type", Api.FORM, "Authorization", Api.basic(parent)),
+                "Outcome=confirmed".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(401, answer.status(), answer.body());
+        assertNothingStoredFor(victim);
+        var ownButDotted = RawHttp.send("POST", "/2010-04-01/Accounts/" + parent.accountSid() + "/./Messages/" + message
+                        + "/Feedback.json",
+                java.util.Map.of("Content-Type", Api.FORM, "Authorization", Api.basic(parent)),
+                "Outcome=confirmed".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(404, ownButDotted.status(), "a dotted path names nothing: " + ownButDotted.body());
+        assertNothingStoredFor(parent);
+    }
+
     @Test
     void unauthenticatedWrongMethodsAndContentTypesAre401() {
         assert401(Api.anonymous().get(path(parent)));

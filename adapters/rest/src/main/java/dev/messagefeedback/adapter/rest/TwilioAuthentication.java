@@ -40,7 +40,11 @@ class TwilioAuthentication {
     }
 
     private void authenticate(RoutingContext context) {
-        if (TwilioHttpEdge.isOperationsPath(context.request().path())) {
+        // Every decision is made on the path the router will route (dot segments resolved, %2e decoded):
+        // deciding on the raw path let "/q/../2010-04-01/..." skip authentication, and
+        // "/Accounts/{mine}/../{theirs}/..." act on another account.
+        String path = context.normalizedPath();
+        if (TwilioHttpEdge.isOperationsPath(path)) {
             context.next();
             return;
         }
@@ -50,7 +54,7 @@ class TwilioAuthentication {
             return;
         }
         var command = new AuthorizeCallerCommand(credentials.get().username(), credentials.get().secret(),
-                targetAccount(context.request().path()));
+                targetAccount(path));
         Optional<AccessDecision> cached = authorizeCaller.authorizeFromCache(command);
         if (cached.isPresent()) {
             proceed(context, cached.get());
@@ -70,7 +74,10 @@ class TwilioAuthentication {
     }
 
     private static void proceed(RoutingContext context, AccessDecision decision) {
-        if (decision == AccessDecision.GRANTED && context.request().method() == HttpMethod.OPTIONS) {
+        if (decision == AccessDecision.GRANTED && !context.normalizedPath().equals(context.request().path())) {
+            // Twilio's paths have no dot segments, empty segments or encoded dots: such a path names nothing.
+            TwilioHttpEdge.answer(context, ApiProblem.notFound(context.request().path()));
+        } else if (decision == AccessDecision.GRANTED && context.request().method() == HttpMethod.OPTIONS) {
             // The feedback path's OPTIONS was answered before authentication; any other path is unknown.
             // (Left to JAX-RS, a path below a resource would get its automatic, empty OPTIONS answer.)
             TwilioHttpEdge.answer(context, ApiProblem.notFound(context.request().path()));

@@ -59,7 +59,7 @@ class TwilioHttpEdge {
         context.put(REQUEST_ID, requestId);
         context.response().putHeader(REQUEST_ID_HEADER, requestId);
         MDC.put(REQUEST_ID, requestId);
-        String path = context.request().path();
+        String path = context.normalizedPath();
         if (isOperationsPath(path)) {
             context.next();
             return;
@@ -70,7 +70,8 @@ class TwilioHttpEdge {
                 .putHeader("Access-Control-Allow-Methods", TwilioErrorMappers.FEEDBACK_METHODS)
                 .putHeader("Access-Control-Allow-Headers", "Content-Type, Authorization")
                 .putHeader("Access-Control-Expose-Headers", REQUEST_ID_HEADER);
-        if (context.request().method() == HttpMethod.OPTIONS && FEEDBACK_PATH.matcher(path).matches()) {
+        if (context.request().method() == HttpMethod.OPTIONS && FEEDBACK_PATH.matcher(path).matches()
+                && path.equals(context.request().path())) {
             // A browser's preflight carries no credentials: answer it before authentication.
             context.response().setStatusCode(204).putHeader("Allow", TwilioErrorMappers.FEEDBACK_METHODS).end();
             return;
@@ -94,7 +95,7 @@ class TwilioHttpEdge {
 
     private void refuseDeclaredOversizedBody(RoutingContext context) {
         String declaredLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declaredLength != null && !isOperationsPath(context.request().path()) && exceedsCap(declaredLength)) {
+        if (declaredLength != null && !isOperationsPath(context.normalizedPath()) && exceedsCap(declaredLength)) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(context, ApiProblem.bodyTooLarge(FormBody.MAX_BYTES));
         } else {
