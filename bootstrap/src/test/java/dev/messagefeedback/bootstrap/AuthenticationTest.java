@@ -3,6 +3,7 @@ package dev.messagefeedback.bootstrap;
 import static dev.messagefeedback.bootstrap.TwilioErrorAssertions.assertTwilioError;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.messagefeedback.application.port.in.RevokeApiKeyCommand;
 import dev.messagefeedback.application.port.in.RevokeApiKeyUseCase;
@@ -197,6 +198,17 @@ class AuthenticationTest {
                 "Outcome=confirmed".getBytes(StandardCharsets.US_ASCII));
         assertEquals(404, ownButDotted.status(), "a dotted path names nothing: " + ownButDotted.body());
         assertNothingStoredFor(parent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";x=1", ";", "%3Bx=1"})
+    void matrixParametersDoNotReachAnotherAccount(String suffix) {
+        TestAccounts.Credentials victim = TestAccounts.account();
+        String path = "/2010-04-01/Accounts/" + victim.accountSid() + suffix + "/Messages/" + message + "/Feedback.json";
+        var answer = RawHttp.send("POST", path, java.util.Map.of("Content-Type", Api.FORM, "Authorization", Api.basic(parent)),
+                "Outcome=confirmed".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(answer.status() == 401 || answer.status() == 404, answer.status() + " " + answer.body());
+        assertNothingStoredFor(victim);
     }
 
     @Test

@@ -7,10 +7,12 @@ import dev.messagefeedback.domain.FeedbackKey;
 import dev.messagefeedback.domain.MessageSid;
 import dev.messagefeedback.domain.Outcome;
 import dev.messagefeedback.domain.RecordedFeedback;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
@@ -80,7 +82,11 @@ public class FeedbackResource {
                             pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
             String messageSid,
             @RestHeader("Content-Type") @Parameter(hidden = true) String contentType,
-            @Parameter(hidden = true) InputStream body) {
+            @Parameter(hidden = true) InputStream body,
+            @Context @Parameter(hidden = true) RoutingContext routing) {
+        if (!accountSid.equals(routing.get(TwilioAuthentication.AUTHORIZED_ACCOUNT))) {
+            throw ApiProblem.unauthenticated(); // never act on an account the credentials were not checked against
+        }
         Optional<Outcome> outcome = requestedOutcome(FormBody.values(contentType, body, OUTCOME));
         long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid);
         if (retryAfter > 0) {

@@ -25,6 +25,12 @@ import org.jboss.logging.Logger;
 class TwilioAuthentication {
 
     private static final Logger LOG = Logger.getLogger(TwilioAuthentication.class);
+
+    /**
+     * Where the account this request was authorised to act on is kept for the resource, which refuses to
+     * act on any other: whatever the edge and JAX-RS make of an odd path, they must agree on the account.
+     */
+    static final String AUTHORIZED_ACCOUNT = "feedback.authorizedAccount";
     private static final String ACCOUNTS_PREFIX = "/2010-04-01/Accounts/";
 
     private final AuthorizeCallerUseCase authorizeCaller;
@@ -53,8 +59,9 @@ class TwilioAuthentication {
             TwilioHttpEdge.answer(context, ApiProblem.unauthenticated());
             return;
         }
-        var command = new AuthorizeCallerCommand(credentials.get().username(), credentials.get().secret(),
-                targetAccount(path));
+        Optional<AccountSid> target = targetAccount(path);
+        target.ifPresent(account -> context.put(AUTHORIZED_ACCOUNT, account.value()));
+        var command = new AuthorizeCallerCommand(credentials.get().username(), credentials.get().secret(), target);
         Optional<AccessDecision> cached = authorizeCaller.authorizeFromCache(command);
         if (cached.isPresent()) {
             proceed(context, cached.get());
