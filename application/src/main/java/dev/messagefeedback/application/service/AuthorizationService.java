@@ -121,22 +121,21 @@ public class AuthorizationService implements AuthorizeCallerUseCase {
         return stored.isPresent() && stored.get().matches(presented);
     }
 
-    private static <K, V> Optional<V> cached(ExpiringCache<K, Optional<V>> cache, K key,
-            Supplier<Optional<V>> load, boolean mayLookUp) {
-        Optional<ExpiringCache.Entry<Optional<V>>> entry = cache.fresh(key);
-        if (entry.isPresent()) {
-            return entry.get().value();
-        }
-        if (!mayLookUp) {
-            throw LookupNeeded.INSTANCE;
-        }
-        return cache.put(key, load.get());
+    private static <K, V> Optional<V> cached(ExpiringCache<K, Optional<V>> cache, K key, Supplier<Optional<V>> load,
+            boolean mayLookUp) {
+        return lookUp(cache, key, load, mayLookUp, Long.MAX_VALUE);
     }
 
-    private static <K, V> Optional<V> recheck(ExpiringCache<K, Optional<V>> cache, K key,
-            Supplier<Optional<V>> load, boolean mayLookUp) {
+    /** As {@link #cached}, but an entry older than {@link #RECHECK_AFTER_MILLIS} is read again. */
+    private static <K, V> Optional<V> recheck(ExpiringCache<K, Optional<V>> cache, K key, Supplier<Optional<V>> load,
+            boolean mayLookUp) {
+        return lookUp(cache, key, load, mayLookUp, RECHECK_AFTER_MILLIS);
+    }
+
+    private static <K, V> Optional<V> lookUp(ExpiringCache<K, Optional<V>> cache, K key, Supplier<Optional<V>> load,
+            boolean mayLookUp, long maxAgeMillis) {
         Optional<ExpiringCache.Entry<Optional<V>>> entry = cache.fresh(key);
-        if (entry.isPresent() && cache.ageMillis(entry.get()) < RECHECK_AFTER_MILLIS) {
+        if (entry.isPresent() && cache.ageMillis(entry.get()) < maxAgeMillis) {
             return entry.get().value();
         }
         if (!mayLookUp) {

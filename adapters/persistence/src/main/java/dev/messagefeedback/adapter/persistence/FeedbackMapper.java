@@ -13,19 +13,16 @@ final class FeedbackMapper {
     }
 
     static Feedback toDomain(FeedbackEntity entity) {
-        return toDomain(entity.id.accountSid, entity.id.messageSid, entity.outcome, entity.dateCreated,
-                entity.dateUpdated);
+        FeedbackKey key = new FeedbackKey(new AccountSid(entity.id.accountSid), new MessageSid(entity.id.messageSid));
+        return new Feedback(key, outcome(entity.outcome), entity.dateCreated, entity.dateUpdated);
+    }
+
+    /** The column holds wire names; the schema's check constraint admits no other. */
+    static Outcome outcome(String stored) {
+        return Outcome.fromWireName(stored).orElseThrow(() -> new IllegalStateException("unknown outcome stored: " + stored));
     }
 
     static FeedbackEntityKey toEntityKey(FeedbackKey key) {
         return new FeedbackEntityKey(key.accountSid().value(), key.messageSid().value());
-    }
-
-    private static Feedback toDomain(String accountSid, String messageSid, String outcome,
-            java.time.Instant dateCreated, java.time.Instant dateUpdated) {
-        Outcome storedOutcome = Outcome.fromWireName(outcome)
-                .orElseThrow(() -> new IllegalStateException("unknown outcome stored: " + outcome));
-        return new Feedback(new FeedbackKey(new AccountSid(accountSid), new MessageSid(messageSid)),
-                storedOutcome, dateCreated, dateUpdated);
     }
 }

@@ -3,7 +3,6 @@ package dev.messagefeedback.adapter.persistence;
 import dev.messagefeedback.application.port.out.FeedbackStore;
 import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;
-import dev.messagefeedback.domain.Outcome;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,7 +80,7 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
                 if (row.getBoolean("inserted")) {
                     return Optional.empty();
                 }
-                return Optional.of(new Feedback(candidate.key(), outcome(row.getString("outcome")),
+                return Optional.of(new Feedback(candidate.key(), FeedbackMapper.outcome(row.getString("outcome")),
                         row.getObject("date_created", OffsetDateTime.class).toInstant(),
                         row.getObject("date_updated", OffsetDateTime.class).toInstant()));
             }
@@ -117,9 +116,5 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Outcome outcome(String stored) {
-        return Outcome.fromWireName(stored).orElseThrow(() -> new IllegalStateException("unknown outcome stored: " + stored));
     }
 }

@@ -9,8 +9,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads one named parameter out of a form body, {@code application/x-www-form-urlencoded} or
@@ -137,32 +139,35 @@ final class FormBody {
                 throw malformedMultipart("a part is not closed by a delimiter");
             }
             if (parameter.equals(partName(headers))) {
-                values.add(text(java.util.Arrays.copyOfRange(body, contentStart, contentEnd), partCharset(headers, charset)));
+                values.add(text(Arrays.copyOfRange(body, contentStart, contentEnd), partCharset(headers, charset)));
             }
             position = contentEnd + nextDelimiter.length;
         }
     }
 
     private static String partName(String headers) {
-        for (String line : headers.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Disposition")) {
-                ContentType disposition = ContentType.parse(line.substring(colon + 1));
-                return disposition.mediaType().equals("form-data") ? disposition.parameter("name").orElse(null) : null;
-            }
-        }
-        return null;
+        return partHeader(headers, "Content-Disposition")
+                .filter(disposition -> disposition.mediaType().equals("form-data"))
+                .flatMap(disposition -> disposition.parameter("name"))
+                .orElse(null);
     }
 
     private static Charset partCharset(String headers, Charset fallback) {
+        return partHeader(headers, "Content-Type")
+                .filter(type -> type.parameter("charset").isPresent())
+                .map(ContentType::charset)
+                .orElse(fallback);
+    }
+
+    /** A part's header, parsed as {@code value; name=value ...} (the shape of both headers read here). */
+    private static Optional<ContentType> partHeader(String headers, String name) {
         for (String line : headers.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Type")) {
-                return ContentType.parse(line.substring(colon + 1)).parameter("charset").isPresent()
-                        ? ContentType.parse(line.substring(colon + 1)).charset() : fallback;
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return Optional.of(ContentType.parse(line.substring(colon + 1)));
             }
         }
-        return fallback;
+        return Optional.empty();
     }
 
     private static ApiProblem malformedMultipart(String why) {

@@ -12,10 +12,6 @@ public record RateLimit(double requestsPerSecond, int burst) {
         }
     }
 
-    public static RateLimit off() {
-        return new RateLimit(0, 0);
-    }
-
     boolean enabled() {
         return requestsPerSecond > 0;
     }
