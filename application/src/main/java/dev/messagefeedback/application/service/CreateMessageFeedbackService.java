@@ -4,6 +4,7 @@ import dev.messagefeedback.application.port.in.CreateMessageFeedbackCommand;
 import dev.messagefeedback.application.port.in.CreateMessageFeedbackUseCase;
 import dev.messagefeedback.application.port.out.FeedbackStore;
 import dev.messagefeedback.domain.Feedback;
+import dev.messagefeedback.domain.FeedbackKey;
 import dev.messagefeedback.domain.RecordedFeedback;
 import dev.messagefeedback.domain.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +12,15 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Applies {@link Feedback}'s rules against the store. The steady state is one store call: a new
- * message is inserted, a repeated one is found unchanged. Only a confirmation of an unconfirmed
+ * message is inserted, a repeated one is found unchanged; a batch of commands shares that one call. Only a confirmation of an unconfirmed
  * feedback costs a compare-and-set, retried on the stored state when another request won the race.
  *
  * <p>Deliberately not {@code @Transactional}: every store call is atomic and durable by itself, and
@@ -40,14 +45,36 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
 
     @Override
     public RecordedFeedback createMessageFeedback(CreateMessageFeedbackCommand command) {
+        return createMessageFeedback(List.of(command)).get(0);
+    }
+
+    @Override
+    public List<RecordedFeedback> createMessageFeedback(List<CreateMessageFeedbackCommand> commands) {
         // Stored times have microsecond precision: truncate so the answer equals what is stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Feedback candidate = Feedback.create(command.key(), command.outcome(), now);
-        Optional<Feedback> existing = store.insertIfAbsent(candidate);
-        if (existing.isEmpty()) {
-            return new RecordedFeedback(candidate, Transition.CREATED);
+        List<Feedback> candidates = new ArrayList<>(commands.size());
+        for (CreateMessageFeedbackCommand command : commands) {
+            candidates.add(Feedback.create(command.key(), command.outcome(), now));
         }
-        Feedback current = existing.get();
+        List<Optional<Feedback>> existing = store.insertAllIfAbsent(candidates);
+        List<RecordedFeedback> results = new ArrayList<>(commands.size());
+        // What each message holds after the commands so far: a later command for the same message starts
+        // from there, not from what the store saw before the batch, so a batch reads as its commands in order.
+        Map<FeedbackKey, Feedback> latest = new HashMap<>();
+        for (int i = 0; i < commands.size(); i++) {
+            CreateMessageFeedbackCommand command = commands.get(i);
+            RecordedFeedback result = existing.get(i).isEmpty()
+                    ? new RecordedFeedback(candidates.get(i), Transition.CREATED)
+                    : receive(command, latest.getOrDefault(command.key(), existing.get(i).get()), now);
+            latest.put(command.key(), result.feedback());
+            results.add(result);
+        }
+        return results;
+    }
+
+    /** The rules applied to a stored feedback: usually nothing to write, else a compare-and-set. */
+    private RecordedFeedback receive(CreateMessageFeedbackCommand command, Feedback stored, Instant now) {
+        Feedback current = stored;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Feedback next = current.receive(command.outcome(), now);
             if (next.equals(current) || store.replace(current, next)) {

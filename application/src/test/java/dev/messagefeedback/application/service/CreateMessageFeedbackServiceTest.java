@@ -15,6 +15,8 @@ import dev.messagefeedback.domain.Transition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +76,37 @@ class CreateMessageFeedbackServiceTest {
                 new CreateMessageFeedbackCommand(KEY, Optional.of(CONFIRMED)));
         assertEquals(Transition.UNCHANGED, result.transition());
         assertEquals(confirmedByOther, result.feedback());
+    }
+
+    @Test
+    void aBatchIsOneStoreCallAndReadsAsTheSameCommandsOneAfterAnother() {
+        FeedbackKey other = new FeedbackKey(KEY.accountSid(), new MessageSid("SM" + "b".repeat(32)));
+        store.records.put(other, new Feedback(other, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH));
+        List<List<Feedback>> storeCalls = new ArrayList<>();
+        InMemoryFeedbackStore counting = new InMemoryFeedbackStore() {
+            @Override
+            public List<Optional<Feedback>> insertAllIfAbsent(List<Feedback> candidates) {
+                storeCalls.add(candidates);
+                return super.insertAllIfAbsent(candidates);
+            }
+        };
+        counting.records.putAll(store.records);
+        var batchService = new CreateMessageFeedbackService(counting, Clock.fixed(T0, ZoneOffset.UTC));
+
+        List<RecordedFeedback> results = batchService.createMessageFeedback(List.of(
+                new CreateMessageFeedbackCommand(KEY, Optional.empty()),
+                new CreateMessageFeedbackCommand(KEY, Optional.of(CONFIRMED)),
+                new CreateMessageFeedbackCommand(other, Optional.of(UNCONFIRMED)),
+                new CreateMessageFeedbackCommand(KEY, Optional.of(UNCONFIRMED))));
+
+        assertEquals(1, storeCalls.size(), "one store call for the whole batch");
+        assertEquals(List.of(Transition.CREATED, Transition.CONFIRMED, Transition.UNCHANGED, Transition.UNCHANGED),
+                results.stream().map(RecordedFeedback::transition).toList());
+        Feedback created = new Feedback(KEY, UNCONFIRMED, T0_STORED, T0_STORED);
+        Feedback confirmed = new Feedback(KEY, CONFIRMED, T0_STORED, T0_STORED);
+        assertEquals(created, results.get(0).feedback());
+        assertEquals(confirmed, results.get(1).feedback());
+        assertEquals(confirmed, results.get(3).feedback(), "a confirmation earlier in the batch is never withdrawn");
+        assertEquals(confirmed, counting.records.get(KEY));
     }
 }

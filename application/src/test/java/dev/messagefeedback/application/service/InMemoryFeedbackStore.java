@@ -3,6 +3,8 @@ package dev.messagefeedback.application.service;
 import dev.messagefeedback.application.port.out.FeedbackStore;
 import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 class InMemoryFeedbackStore implements FeedbackStore {
 
     final Map<FeedbackKey, Feedback> records = new ConcurrentHashMap<>();
+
+    @Override
+    public List<Optional<Feedback>> insertAllIfAbsent(List<Feedback> candidates) {
+        List<Optional<Feedback>> results = new ArrayList<>(candidates.size());
+        for (Feedback candidate : candidates) {
+            results.add(insertIfAbsent(candidate));
+        }
+        return results;
+    }
 
     @Override
     public Optional<Feedback> insertIfAbsent(Feedback candidate) {

@@ -2,20 +2,31 @@ package dev.messagefeedback.application.port.out;
 
 import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where feedback is kept, one record per {@link FeedbackKey}. Every method is safe against concurrent
- * callers, in this process and in other replicas: the store, not the caller, serialises them.
+ * callers, in this process and in other replicas: the store, not the caller, serialises them. Every
+ * change is durably committed when the method returns (or part of the caller's transaction, if one is
+ * open).
  */
 public interface FeedbackStore {
 
     /**
-     * Stores {@code candidate} unless a feedback already exists for its key.
+     * Stores each candidate unless a feedback already exists for its key, all at once (one commit), as if
+     * one after another in the given order: a candidate whose key an earlier one in the list already
+     * stored finds that one.
      *
-     * @return empty if {@code candidate} was stored; otherwise the feedback that was already stored
+     * @return one result per candidate, in order: empty if that candidate was stored; otherwise the
+     *     feedback that was already stored
      */
-    Optional<Feedback> insertIfAbsent(Feedback candidate);
+    List<Optional<Feedback>> insertAllIfAbsent(List<Feedback> candidates);
+
+    /** {@link #insertAllIfAbsent} for one candidate. */
+    default Optional<Feedback> insertIfAbsent(Feedback candidate) {
+        return insertAllIfAbsent(List.of(candidate)).get(0);
+    }
 
     /**
      * Replaces {@code expected} by {@code replacement} (same key) only if the stored feedback still
