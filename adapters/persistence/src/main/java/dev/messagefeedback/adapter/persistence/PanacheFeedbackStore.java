@@ -14,16 +14,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The feedback store on PostgreSQL.
  *
- * <p>{@link #insertIfAbsent} is the hot path of every POST: one statement on a pooled connection. Outside
- * a transaction it commits by itself (autocommit), so a POST costs one round trip; inside one (tests,
- * callers that want one), the pool hands out the transaction's connection and it simply joins. It is
- * plain JDBC because the statement needs nothing an entity manager offers and the per-request session,
- * result mapping and JTA bookkeeping were a measured share of the service's CPU (see BENCHMARKS.md).
+ * <p>{@link #insertAllIfAbsent} is the hot path of every POST: one statement, in autocommit, for all the
+ * POSTs the REST adapter grouped together (one commit, one WAL flush for all of them), and for a lone
+ * POST the single-row statement that bench/upsert-*.sql runs in pgbench. Inside a caller's transaction
+ * (tests, callers that want one) the pool hands out the transaction's connection and the statement
+ * simply joins it. It is plain JDBC because the statement needs nothing an entity manager offers and
+ * the per-request session, result mapping and JTA bookkeeping were a measured share of the service's
+ * CPU (see BENCHMARKS.md).
  *
  * <p>The rarer steps, a compare-and-set confirmation and a re-read, go through the Panache entity in a
  * transaction of their own (or the caller's).
@@ -53,14 +61,126 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
              WHERE account_sid = ? AND message_sid = ? AND NOT EXISTS (SELECT 1 FROM inserted)
             """;
 
-    private final AgroalDataSource dataSource;
+    /**
+     * {@link #INSERT_IF_ABSENT} for many rows at once: the rows come as arrays, one per column, and every
+     * input row gets one result row, either flagged {@code inserted} or with the stored values (or with
+     * nulls, for the same snapshot reason as above). Rows are inserted in the order given: callers sort
+     * them by key, so that two batches with overlapping keys lock them in the same order and never
+     * deadlock each other.
+     */
+    static final String INSERT_ALL_IF_ABSENT = """
+            WITH input AS (
+                SELECT account_sid, message_sid, outcome, date_created::timestamptz, date_updated::timestamptz, position
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       WITH ORDINALITY AS rows (account_sid, message_sid, outcome, date_created, date_updated, position)
+            ), inserted AS (
+                INSERT INTO message_feedback (account_sid, message_sid, outcome, date_created, date_updated)
+                SELECT account_sid, message_sid, outcome, date_created, date_updated FROM input ORDER BY position
+                ON CONFLICT (account_sid, message_sid) DO NOTHING
+                RETURNING account_sid, message_sid
+            )
+            SELECT input.position, inserted.message_sid IS NOT NULL AS inserted,
+                   stored.outcome, stored.date_created, stored.date_updated
+              FROM input
+              LEFT JOIN inserted
+                ON inserted.account_sid = input.account_sid AND inserted.message_sid = input.message_sid
+              LEFT JOIN message_feedback stored
+                ON inserted.message_sid IS NULL
+               AND stored.account_sid = input.account_sid AND stored.message_sid = input.message_sid
+            """;
 
-    PanacheFeedbackStore(AgroalDataSource dataSource) {
+    private static final Comparator<Feedback> LOCK_ORDER = Comparator
+            .comparing((Feedback feedback) -> feedback.accountSid().value())
+            .thenComparing(feedback -> feedback.messageSid().value());
+
+    private final AgroalDataSource dataSource;
+    private final FeedbackStoreMetrics metrics;
+
+    PanacheFeedbackStore(AgroalDataSource dataSource, FeedbackStoreMetrics metrics) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
     }
 
+    /** One statement for all; a duplicate of a key after its first sees the first as stored. */
     @Override
-    public Optional<Feedback> insertIfAbsent(Feedback candidate) {
+    public List<Optional<Feedback>> insertAllIfAbsent(List<Feedback> candidates) {
+        metrics.batchWritten(candidates.size());
+        if (candidates.size() == 1) {
+            return List.of(insertOneIfAbsent(candidates.get(0)));
+        }
+        Map<FeedbackKey, Feedback> firstOfKey = new LinkedHashMap<>();
+        for (Feedback candidate : candidates) {
+            firstOfKey.putIfAbsent(candidate.key(), candidate);
+        }
+        List<Feedback> rows = new ArrayList<>(firstOfKey.values());
+        rows.sort(LOCK_ORDER);
+        Map<FeedbackKey, Optional<Feedback>> stored = rows.size() == 1
+                ? Map.of(rows.get(0).key(), insertOneIfAbsent(rows.get(0)))
+                : insertRowsIfAbsent(rows);
+        List<Optional<Feedback>> results = new ArrayList<>(candidates.size());
+        for (Feedback candidate : candidates) {
+            Feedback first = firstOfKey.get(candidate.key());
+            Optional<Feedback> firstResult = stored.get(candidate.key());
+            if (candidate == first) {
+                results.add(firstResult);
+            } else {
+                // Written after its first in the same commit: it finds what the first found, or the first.
+                results.add(firstResult.isPresent() ? firstResult : Optional.of(first));
+            }
+        }
+        return results;
+    }
+
+    private Map<FeedbackKey, Optional<Feedback>> insertRowsIfAbsent(List<Feedback> rows) {
+        int size = rows.size();
+        String[] accounts = new String[size];
+        String[] messages = new String[size];
+        String[] outcomes = new String[size];
+        String[] created = new String[size];
+        String[] updated = new String[size];
+        for (int i = 0; i < size; i++) {
+            Feedback row = rows.get(i);
+            accounts[i] = row.accountSid().value();
+            messages[i] = row.messageSid().value();
+            outcomes[i] = row.outcome().wireName();
+            created[i] = row.dateCreated().toString();
+            updated[i] = row.dateUpdated().toString();
+        }
+        Map<FeedbackKey, Optional<Feedback>> results = new HashMap<>();
+        List<FeedbackKey> unseen = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(INSERT_ALL_IF_ABSENT)) {
+            statement.setArray(1, connection.createArrayOf("text", accounts));
+            statement.setArray(2, connection.createArrayOf("text", messages));
+            statement.setArray(3, connection.createArrayOf("text", outcomes));
+            statement.setArray(4, connection.createArrayOf("text", created));
+            statement.setArray(5, connection.createArrayOf("text", updated));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    FeedbackKey key = rows.get(row.getInt("position") - 1).key();
+                    if (row.getBoolean("inserted")) {
+                        results.put(key, Optional.empty());
+                    } else if (row.getString("outcome") == null) {
+                        unseen.add(key);
+                    } else {
+                        results.put(key, Optional.of(storedRow(key, row)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new FeedbackStoreException("insert-all-if-absent failed", e);
+        }
+        for (FeedbackKey key : unseen) {
+            results.put(key, Optional.of(find(key)
+                    .orElseThrow(() -> new IllegalStateException("conflicting feedback row not found"))));
+        }
+        if (results.size() != size) {
+            throw new IllegalStateException(size + " rows written, " + results.size() + " results read");
+        }
+        return results;
+    }
+
+    private Optional<Feedback> insertOneIfAbsent(Feedback candidate) {
         String account = candidate.accountSid().value();
         String message = candidate.messageSid().value();
         try (Connection connection = dataSource.getConnection();
@@ -80,9 +200,7 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
                 if (row.getBoolean("inserted")) {
                     return Optional.empty();
                 }
-                return Optional.of(new Feedback(candidate.key(), FeedbackMapper.outcome(row.getString("outcome")),
-                        row.getObject("date_created", OffsetDateTime.class).toInstant(),
-                        row.getObject("date_updated", OffsetDateTime.class).toInstant()));
+                return Optional.of(storedRow(candidate.key(), row));
             }
         } catch (SQLException e) {
             throw new FeedbackStoreException("insert-if-absent failed", e);
@@ -112,6 +230,12 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
             getEntityManager().detach(entity);
             return Optional.of(FeedbackMapper.toDomain(entity));
         });
+    }
+
+    private static Feedback storedRow(FeedbackKey key, ResultSet row) throws SQLException {
+        return new Feedback(key, FeedbackMapper.outcome(row.getString("outcome")),
+                row.getObject("date_created", OffsetDateTime.class).toInstant(),
+                row.getObject("date_updated", OffsetDateTime.class).toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {
