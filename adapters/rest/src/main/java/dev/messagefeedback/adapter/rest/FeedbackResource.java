@@ -1,12 +1,10 @@
 package dev.messagefeedback.adapter.rest;
 
 import dev.messagefeedback.application.port.in.CreateMessageFeedbackCommand;
-import dev.messagefeedback.application.port.in.CreateMessageFeedbackUseCase;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.FeedbackKey;
 import dev.messagefeedback.domain.MessageSid;
 import dev.messagefeedback.domain.Outcome;
-import dev.messagefeedback.domain.RecordedFeedback;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,9 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -48,18 +47,21 @@ public class FeedbackResource {
 
     static final String OUTCOME = "Outcome";
 
-    private final CreateMessageFeedbackUseCase createMessageFeedback;
+    private final FeedbackWrites writes;
     private final FeedbackMetrics metrics;
     private final AccountRateLimiter rateLimiter;
 
-    FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback, FeedbackMetrics metrics,
-            AccountRateLimiter rateLimiter) {
-        this.createMessageFeedback = createMessageFeedback;
+    FeedbackResource(FeedbackWrites writes, FeedbackMetrics metrics, AccountRateLimiter rateLimiter) {
+        this.writes = writes;
         this.metrics = metrics;
         this.rateLimiter = rateLimiter;
     }
 
-    /** Content types are checked here rather than by routing, so that each refusal is Twilio's. */
+    /**
+     * Content types are checked here rather than by routing, so that each refusal is Twilio's. Runs on
+     * the event loop: everything up to the write is computation, and the write is handed to
+     * {@link FeedbackWrites}, whose future completes once the change is committed.
+     */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -70,7 +72,7 @@ public class FeedbackResource {
         @Content(mediaType = ContentType.MULTIPART_FORM_DATA, schema = @Schema(implementation = CreateMessageFeedbackForm.class))})
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackJson.class)))
-    public RestResponse<FeedbackJson> createMessageFeedback(
+    public CompletionStage<RestResponse<FeedbackJson>> createMessageFeedback(
             @RestPath("AccountSid")
             @Parameter(required = true, description = "The SID of the Account associated with the Message resource.",
                     schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
@@ -82,11 +84,11 @@ public class FeedbackResource {
                             pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
             String messageSid,
             @RestHeader("Content-Type") @Parameter(hidden = true) String contentType,
-            @Parameter(hidden = true) InputStream body,
             @Context @Parameter(hidden = true) RoutingContext routing) {
         if (!accountSid.equals(routing.get(TwilioAuthentication.AUTHORIZED_ACCOUNT))) {
             throw ApiProblem.unauthenticated(); // never act on an account the credentials were not checked against
         }
+        byte[] body = routing.get(TwilioHttpEdge.BODY); // read on the event loop by the HTTP edge
         Optional<Outcome> outcome = requestedOutcome(FormBody.values(contentType, body, OUTCOME));
         long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid);
         if (retryAfter > 0) {
@@ -94,9 +96,16 @@ public class FeedbackResource {
         }
         var command = new CreateMessageFeedbackCommand(
                 new FeedbackKey(new AccountSid(accountSid), new MessageSid(messageSid)), outcome);
-        RecordedFeedback recorded = createMessageFeedback.createMessageFeedback(command);
-        metrics.recorded(recorded);
-        return RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback()));
+        CompletableFuture<RestResponse<FeedbackJson>> answer = new CompletableFuture<>();
+        writes.submit(command).whenComplete((recorded, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure); // the use case's own exception, for the mappers
+            } else {
+                metrics.recorded(recorded);
+                answer.complete(RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback())));
+            }
+        });
+        return answer;
     }
 
     /** Omitted means omitted; given (even empty) must be a known outcome; repeated must agree. */

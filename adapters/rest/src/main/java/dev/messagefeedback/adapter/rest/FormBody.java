@@ -1,8 +1,6 @@
 package dev.messagefeedback.adapter.rest;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -29,13 +27,13 @@ final class FormBody {
 
     /**
      * The values of {@code parameter} in the body, in order (none when the body lacks it). The content
-     * type is judged before a byte is read, and at most {@link #MAX_BYTES} + 1 bytes are ever read.
+     * type is judged before the body; a body over {@link #MAX_BYTES} is a 413.
      *
      * @param contentTypeHeader the request's {@code Content-Type}, or null when it sent none
      */
-    static List<String> values(String contentTypeHeader, InputStream body, String parameter) {
+    static List<String> values(String contentTypeHeader, byte[] body, String parameter) {
         if (contentTypeHeader == null || contentTypeHeader.isBlank()) {
-            if (readBounded(body).length == 0) {
+            if (bounded(body).length == 0) {
                 return List.of(); // a bare POST, as curl -X POST sends it: no parameters at all
             }
             throw ApiProblem.unsupportedMediaType("The request has a body but no Content-Type");
@@ -47,21 +45,19 @@ final class FormBody {
             throw ApiProblem.unsupportedMediaType("Content-Type " + printable(type.mediaType()) + " is not supported");
         }
         Charset charset = type.charset();
-        byte[] bytes = readBounded(body);
+        byte[] bytes = bounded(body);
         return urlEncoded ? urlEncodedValues(bytes, charset, parameter) : multipartValues(type, bytes, charset, parameter);
     }
 
-    /** The whole body, or a 413 as soon as it proves longer than {@link #MAX_BYTES}. */
-    static byte[] readBounded(InputStream body) {
-        try {
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw ApiProblem.bodyTooLarge(MAX_BYTES);
-            }
-            return bytes;
-        } catch (IOException unreadable) {
-            throw ApiProblem.invalidParameter("The request body could not be read");
+    /** The body, or a 413 when it is longer than {@link #MAX_BYTES}. */
+    static byte[] bounded(byte[] body) {
+        if (body == null) {
+            return new byte[0];
         }
+        if (body.length > MAX_BYTES) {
+            throw ApiProblem.bodyTooLarge(MAX_BYTES);
+        }
+        return body;
     }
 
     private static List<String> urlEncodedValues(byte[] body, Charset charset, String parameter) {

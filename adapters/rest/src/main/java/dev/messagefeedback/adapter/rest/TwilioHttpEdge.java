@@ -3,7 +3,9 @@ package dev.messagefeedback.adapter.rest;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.MessageSid;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,8 @@ class TwilioHttpEdge {
 
     static final String REQUEST_ID_HEADER = "Twilio-Request-Id";
     static final String REQUEST_ID = "requestId";
+    /** The routing-context key of a feedback POST's body ({@code byte[]}), read by {@link #collectFeedbackBody}. */
+    static final String BODY = "feedback.body";
 
     static final Pattern FEEDBACK_PATH = Pattern.compile(
             "/2010-04-01/Accounts/" + AccountSid.PATTERN + "/Messages/" + MessageSid.PATTERN + "/Feedback\\.json");
@@ -51,6 +55,7 @@ class TwilioHttpEdge {
         router.route().order(Integer.MIN_VALUE).handler(this::identify);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
         router.route().order(BODY_LIMIT_ORDER).handler(this::refuseDeclaredOversizedBody);
+        router.route().order(BODY_LIMIT_ORDER).handler(this::collectFeedbackBody);
         router.route().last().handler(context -> answer(context, ApiProblem.notFound(context.request().path())));
     }
 
@@ -101,6 +106,44 @@ class TwilioHttpEdge {
         } else {
             context.next();
         }
+    }
+
+    /**
+     * Reads a feedback POST's body on the event loop, so that the endpoint need not block a thread to
+     * read it, and never more than {@link FormBody#MAX_BYTES} + 1 bytes of it: past that, reading stops,
+     * the endpoint gets what was read (and answers 415 or 413, in that order, as Twilio does), and the
+     * connection closes after the answer.
+     */
+    private void collectFeedbackBody(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.method() != HttpMethod.POST || !FEEDBACK_PATH.matcher(context.normalizedPath()).matches()) {
+            context.next();
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] handedOver = {false};
+        request.handler(chunk -> {
+            if (handedOver[0]) {
+                return;
+            }
+            body.appendBuffer(chunk);
+            if (body.length() > FormBody.MAX_BYTES) {
+                handedOver[0] = true;
+                request.pause();
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                context.addEndHandler(answered -> request.connection().close());
+                context.put(BODY, body.getBytes(0, FormBody.MAX_BYTES + 1));
+                context.next();
+            }
+        });
+        request.endHandler(end -> {
+            if (!handedOver[0]) {
+                handedOver[0] = true;
+                context.put(BODY, body.getBytes());
+                context.next();
+            }
+        });
+        request.resume();
     }
 
     private static boolean exceedsCap(String declaredLength) {
