@@ -17,7 +17,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +35,7 @@ class PostgresFeedbackStoreContractTest {
 
     @Inject
     FeedbackStore store;
+
 
     final FeedbackKey key = new FeedbackKey(new AccountSid(Sids.account()), new MessageSid(Sids.sms()));
     final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -67,6 +75,70 @@ class PostgresFeedbackStoreContractTest {
     @Test
     void findOfAnUnknownKeyIsEmpty() {
         assertEquals(Optional.empty(), inTransaction(() -> store.find(key)));
+    }
+
+    /**
+     * Many candidates in one statement: new keys are stored, a key stored before is found, and a key
+     * that comes twice reads as two calls in order (the second finds the first).
+     */
+    @Test
+    void insertAllIfAbsentReadsAsTheSameCallsInOrder() {
+        FeedbackKey old = new FeedbackKey(new AccountSid(Sids.account()), new MessageSid(Sids.sms()));
+        FeedbackKey fresh = new FeedbackKey(new AccountSid(Sids.account()), new MessageSid(Sids.mms()));
+        Feedback stored = new Feedback(old, Outcome.CONFIRMED, now.minusSeconds(60), now.minusSeconds(30));
+        assertEquals(Optional.empty(), store.insertIfAbsent(stored));
+
+        Feedback first = new Feedback(key, Outcome.UNCONFIRMED, now, now);
+        Feedback again = new Feedback(key, Outcome.CONFIRMED, now.plusMillis(1), now.plusMillis(1));
+        Feedback late = new Feedback(old, Outcome.UNCONFIRMED, now, now);
+        Feedback other = new Feedback(fresh, Outcome.CONFIRMED, now, now);
+        List<Optional<Feedback>> results = store.insertAllIfAbsent(List.of(first, late, again, other));
+
+        assertEquals(List.of(Optional.empty(), Optional.of(stored), Optional.of(first), Optional.empty()), results);
+        assertEquals(Optional.of(first), store.find(key));
+        assertEquals(Optional.of(stored), store.find(old));
+        assertEquals(Optional.of(other), store.find(fresh));
+    }
+
+    /**
+     * Two statements with the same 300 new keys in opposite orders, at once: each key is stored by exactly
+     * one of them, and neither waits for the other in a cycle (the store inserts in key order; without
+     * that, PostgreSQL reports a deadlock here within a few rounds).
+     */
+    @Test
+    void overlappingBatchesNeverDeadlock() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                List<Feedback> forward = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    FeedbackKey k = new FeedbackKey(new AccountSid(Sids.account()), new MessageSid(Sids.sms()));
+                    forward.add(new Feedback(k, Outcome.UNCONFIRMED, now, now));
+                }
+                List<Feedback> backward = new ArrayList<>(forward);
+                java.util.Collections.reverse(backward);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<List<Optional<Feedback>>> a = threads.submit(() -> {
+                    start.await();
+                    return store.insertAllIfAbsent(forward);
+                });
+                Future<List<Optional<Feedback>>> b = threads.submit(() -> {
+                    start.await();
+                    return store.insertAllIfAbsent(backward);
+                });
+                start.countDown();
+                List<Optional<Feedback>> fromA = a.get(30, TimeUnit.SECONDS);
+                List<Optional<Feedback>> fromB = b.get(30, TimeUnit.SECONDS);
+                for (int i = 0; i < forward.size(); i++) {
+                    boolean storedByA = fromA.get(i).isEmpty();
+                    boolean storedByB = fromB.get(forward.size() - 1 - i).isEmpty();
+                    assertTrue(storedByA ^ storedByB, "exactly one statement stored key " + i);
+                    assertEquals(Optional.of(forward.get(i)), store.find(forward.get(i).key()));
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static <T> T inTransaction(Supplier<T> work) {
