@@ -31,7 +31,8 @@ public class OpenModelLoad {
         double rate = Double.parseDouble(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int connections = args.length > 5 ? Integer.parseInt(args[5]) : 64;
-        int total = (int) (rate * seconds);
+        int warmup = (int) (rate * (args.length > 6 ? Integer.parseInt(args[6]) : 5));
+        int total = warmup + (int) (rate * seconds);
         long interval = (long) (1_000_000_000L / rate);
         long[] latencies = new long[total];
         AtomicInteger next = new AtomicInteger();
@@ -58,9 +59,13 @@ public class OpenModelLoad {
                                 socket.setSoTimeout(10_000);
                             }
                             int status = post(socket, base, account, authorization);
-                            (status == 201 ? ok : failed).incrementAndGet();
+                            if (i >= warmup) {
+                                (status == 201 ? ok : failed).incrementAndGet();
+                            }
                         } catch (IOException e) {
-                            failed.incrementAndGet();
+                            if (i >= warmup) {
+                                failed.incrementAndGet();
+                            }
                             closeQuietly(socket);
                             socket = null;
                         }
@@ -75,9 +80,9 @@ public class OpenModelLoad {
         for (Thread worker : workers) {
             worker.join();
         }
-        long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        long[] sorted = Arrays.stream(latencies, warmup, total).filter(l -> l > 0).sorted().toArray();
         System.out.printf("rate=%.0f sent=%d ok=%d failed=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
-                rate, total, ok.get(), failed.get(), percentile(sorted, 50), percentile(sorted, 99),
+                rate, total - warmup, ok.get(), failed.get(), percentile(sorted, 50), percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
