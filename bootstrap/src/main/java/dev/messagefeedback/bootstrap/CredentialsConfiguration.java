@@ -1,12 +1,16 @@
 package dev.messagefeedback.bootstrap;
 
+import dev.messagefeedback.adapter.rest.GroupCommitSettings;
 import dev.messagefeedback.adapter.rest.RateLimit;
 import dev.messagefeedback.application.service.CredentialCachePolicy;
 import dev.messagefeedback.application.service.SecretDigester;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The settings of credentials and rate limits, turned into the value objects of the layers that use them. */
+/**
+ * The settings of credentials, rate limits and group commit, turned into the value objects of the layers
+ * that use them.
+ */
 class CredentialsConfiguration {
 
     @Produces
@@ -19,6 +23,12 @@ class CredentialsConfiguration {
     @Singleton
     RateLimit rateLimit(FeedbackConfig config) {
         return new RateLimit(config.rateLimit().requestsPerSecond(), config.rateLimit().burst());
+    }
+
+    @Produces
+    @Singleton
+    GroupCommitSettings groupCommitSettings(FeedbackConfig config) {
+        return new GroupCommitSettings(config.store().writers(), config.store().maxBatch());
     }
 
     @Produces

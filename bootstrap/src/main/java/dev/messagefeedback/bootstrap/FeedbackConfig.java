@@ -14,6 +14,23 @@ interface FeedbackConfig {
 
     RateLimit rateLimit();
 
+    Store store();
+
+    /** How concurrent POSTs share commits (README, "Group commit"). */
+    interface Store {
+
+        /**
+         * Batches in flight at most per replica. One is fastest when the database shares a small machine
+         * (BENCHMARKS.md); more can help a database with cores to spare.
+         */
+        @WithDefault("1")
+        int writers();
+
+        /** POSTs per statement and commit at most. */
+        @WithDefault("128")
+        int maxBatch();
+    }
+
     /** Per account and per replica; off unless {@code requests-per-second} is above zero. */
     interface RateLimit {
 

@@ -25,21 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 class FeedbackWrites {
 
-    /**
-     * Batches in flight at most: one fills while the other commits. More would only split the same
-     * requests into smaller batches (BENCHMARKS.md).
-     */
-    static final int WRITERS = 2;
-    /** Commands per batch at most. */
-    static final int MAX_BATCH = 128;
-
     private final ExecutorService writers;
     private final GroupCommit<CreateMessageFeedbackCommand, RecordedFeedback> groupCommit;
 
-    FeedbackWrites(CreateMessageFeedbackUseCase useCase) {
-        this.writers = new ThreadPoolExecutor(WRITERS, WRITERS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new WriterThreads());
-        this.groupCommit = new GroupCommit<>(useCase::createMessageFeedback, writers, WRITERS, MAX_BATCH);
+    FeedbackWrites(CreateMessageFeedbackUseCase useCase, GroupCommitSettings settings) {
+        this.writers = new ThreadPoolExecutor(settings.writers(), settings.writers(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new WriterThreads());
+        this.groupCommit = new GroupCommit<>(useCase::createMessageFeedback, writers, settings.writers(),
+                settings.maxBatch());
     }
 
     CompletableFuture<RecordedFeedback> submit(CreateMessageFeedbackCommand command) {
