@@ -1,24 +1,27 @@
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An open-model load, as wrk2 does it: request i is due at start + i / RATE whatever the answers do,
  * and its latency is measured from that due time, so time spent waiting for a free connection counts
- * (a closed-loop tool like wrk hides it). CONNECTIONS keep-alive connections, one thread each, plain
- * blocking HTTP/1.1: cheap enough not to steal the CPU it measures. Run as a single-file program:
+ * (a closed-loop tool like wrk hides it). CONNECTIONS keep-alive connections, all driven by one thread
+ * with a selector, so the client costs little of the CPU it shares with what it measures; it wakes at
+ * least every millisecond to send what fell due. The first WARMUP_SECONDS of the schedule run at the
+ * same rate but are not measured: this program's own JVM compiles its code then, and a client late for
+ * its own reasons would be blamed on the service. Run as a single-file program:
  *
- *   java bench/OpenModelLoad.java BASE_URL ACCOUNT_SID AUTHORIZATION RATE SECONDS [CONNECTIONS]
+ *   java bench/OpenModelLoad.java BASE_URL ACCOUNT_SID AUTHORIZATION RATE SECONDS [CONNECTIONS [WARMUP_SECONDS]]
  *
  * Prints one line: "rate=... sent=... ok=... failed=... p50_ms=... p99_ms=... max_ms=...".
  */
@@ -34,109 +37,163 @@ public class OpenModelLoad {
         int warmup = (int) (rate * (args.length > 6 ? Integer.parseInt(args[6]) : 5));
         int total = warmup + (int) (rate * seconds);
         long interval = (long) (1_000_000_000L / rate);
+        InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort());
+        String host = base.getHost() + ":" + base.getPort();
+
+        Selector selector = Selector.open();
+        ArrayDeque<Connection> idle = new ArrayDeque<>();
+        for (int c = 0; c < connections; c++) {
+            idle.add(Connection.open(address, selector));
+        }
         long[] latencies = new long[total];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        ArrayDeque<Integer> backlog = new ArrayDeque<>(); // due, not yet sent: no connection was free
+        int ok = 0;
+        int failed = 0;
+        int scheduled = 0;
+        int answered = 0;
         long start = System.nanoTime() + 200_000_000L;
 
-        Thread[] workers = new Thread[connections];
-        for (int w = 0; w < connections; w++) {
-            workers[w] = new Thread(() -> {
-                Socket socket = null;
+        while (answered < total) {
+            long now = System.nanoTime();
+            while (scheduled < total && start + scheduled * interval <= now) {
+                backlog.add(scheduled++);
+            }
+            while (!backlog.isEmpty() && !idle.isEmpty()) {
+                Connection connection = idle.poll();
+                int request = backlog.poll();
                 try {
-                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                        long due = start + i * interval;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        try {
-                            if (socket == null) {
-                                socket = new Socket();
-                                socket.setTcpNoDelay(true);
-                                socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
-                                socket.setSoTimeout(10_000);
-                            }
-                            int status = post(socket, base, account, authorization);
-                            if (i >= warmup) {
-                                (status == 201 ? ok : failed).incrementAndGet();
-                            }
-                        } catch (IOException e) {
-                            if (i >= warmup) {
-                                failed.incrementAndGet();
-                            }
-                            closeQuietly(socket);
-                            socket = null;
-                        }
-                        latencies[i] = System.nanoTime() - due;
+                    connection.send(request, requestBytes(host, account, authorization));
+                } catch (IOException e) {
+                    latencies[request] = System.nanoTime() - (start + request * interval);
+                    answered++;
+                    if (request >= warmup) {
+                        failed++;
                     }
-                } finally {
-                    closeQuietly(socket);
+                    idle.add(connection.reopen(address, selector));
                 }
-            });
-            workers[w].start();
+            }
+            long untilNext = scheduled < total ? start + scheduled * interval - System.nanoTime() : 1_000_000L;
+            selector.select(Math.max(1, Math.min(100, untilNext / 1_000_000L)));
+            for (var keys = selector.selectedKeys().iterator(); keys.hasNext();) {
+                SelectionKey key = keys.next();
+                keys.remove();
+                Connection connection = (Connection) key.attachment();
+                int status;
+                try {
+                    status = connection.onReady(key);
+                } catch (IOException e) {
+                    status = -1;
+                }
+                if (status == 0) {
+                    continue; // not complete yet
+                }
+                int request = connection.request;
+                latencies[request] = System.nanoTime() - (start + request * interval);
+                answered++;
+                if (request >= warmup) {
+                    if (status == 201) {
+                        ok++;
+                    } else {
+                        failed++;
+                    }
+                }
+                idle.add(status < 0 ? connection.reopen(address, selector) : connection);
+            }
         }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        long[] sorted = Arrays.stream(latencies, warmup, total).filter(l -> l > 0).sorted().toArray();
+        long[] sorted = Arrays.stream(latencies, warmup, total).sorted().toArray();
         System.out.printf("rate=%.0f sent=%d ok=%d failed=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
-                rate, total - warmup, ok.get(), failed.get(), percentile(sorted, 50), percentile(sorted, 99),
+                rate, total - warmup, ok, failed, percentile(sorted, 50), percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
-    private static int post(Socket socket, URI base, String account, String authorization) throws IOException {
+    private static byte[] requestBytes(String host, String account, String authorization) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String message = "SM" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
         String body = "Outcome=confirmed";
-        String request = "POST /2010-04-01/Accounts/" + account + "/Messages/" + message + "/Feedback.json HTTP/1.1\r\n"
-                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+        return ("POST /2010-04-01/Accounts/" + account + "/Messages/" + message + "/Feedback.json HTTP/1.1\r\n"
+                + "Host: " + host + "\r\n"
                 + "Authorization: " + authorization + "\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
-        OutputStream out = socket.getOutputStream();
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = new BufferedInputStream(socket.getInputStream());
-        String statusLine = readLine(in);
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        int length = 0;
-        for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
-            int colon = header.indexOf(':');
-            if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
-                length = Integer.parseInt(header.substring(colon + 1).trim());
-            }
-        }
-        if (in.readNBytes(length).length != length) {
-            throw new IOException("short body");
-        }
-        if (in.available() > 0) {
-            throw new IOException("unexpected bytes after the body");
-        }
-        return status;
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
-    }
+    /** One keep-alive connection: at most one request in flight. */
+    private static final class Connection {
+        private final SocketChannel channel;
+        private final SelectionKey key;
+        private final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+        private ByteBuffer out;
+        int request;
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            if (socket != null) {
-                socket.close();
+        private Connection(SocketChannel channel, SelectionKey key) {
+            this.channel = channel;
+            this.key = key;
+            key.attach(this);
+        }
+
+        static Connection open(InetSocketAddress address, Selector selector) throws IOException {
+            SocketChannel channel = SocketChannel.open(address);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.configureBlocking(false);
+            return new Connection(channel, channel.register(selector, 0));
+        }
+
+        Connection reopen(InetSocketAddress address, Selector selector) throws IOException {
+            key.cancel();
+            channel.close();
+            return open(address, selector);
+        }
+
+        void send(int request, byte[] bytes) throws IOException {
+            this.request = request;
+            in.clear();
+            out = ByteBuffer.wrap(bytes);
+            channel.write(out);
+            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+
+        /** @return 0 while the answer is incomplete, else its status (-1: the connection broke) */
+        int onReady(SelectionKey ready) throws IOException {
+            if (ready.isWritable()) {
+                channel.write(out);
+                if (!out.hasRemaining()) {
+                    key.interestOps(SelectionKey.OP_READ);
+                }
+                return 0;
             }
-        } catch (IOException ignored) {
-            // closing anyway
+            if (channel.read(in) < 0) {
+                return -1;
+            }
+            byte[] bytes = in.array();
+            int headerEnd = indexOf(bytes, in.position(), "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            if (headerEnd < 0) {
+                return 0;
+            }
+            String head = new String(bytes, 0, headerEnd, StandardCharsets.US_ASCII);
+            int length = 0;
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
+                    length = Integer.parseInt(line.substring(colon + 1).trim());
+                }
+            }
+            if (in.position() < headerEnd + 4 + length) {
+                return 0;
+            }
+            if (in.position() > headerEnd + 4 + length) {
+                throw new IOException("unexpected bytes after the body");
+            }
+            key.interestOps(0);
+            return Integer.parseInt(head.substring(head.indexOf(' ') + 1, head.indexOf(' ') + 4));
+        }
+
+        private static int indexOf(byte[] bytes, int end, byte[] needle) {
+            for (int i = 0; i + needle.length <= end; i++) {
+                if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 

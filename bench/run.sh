@@ -157,7 +157,7 @@ open_out="$(java bench/OpenModelLoad.java "$base" "$account_sid" "$authorization
 open_p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
 open_p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
 open_failed=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' <<<"$open_out")
-requests_total=$((requests_total + half * seconds * 2))
+requests_total=$((requests_total + half * (seconds * 2 + 5)))  # and 5 s of client warm-up
 
 # --- memory after at least 100,000 requests ----------------------------------------------------
 while [ "$requests_total" -lt 100000 ]; do
