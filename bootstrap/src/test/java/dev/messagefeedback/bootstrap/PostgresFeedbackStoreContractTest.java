@@ -60,6 +60,28 @@ class PostgresFeedbackStoreContractTest {
     }
 
     @Test
+    void replaceAllIsACompareAndSetPerRowInOneStatement() {
+        FeedbackKey other = new FeedbackKey(new AccountSid(Sids.account()), new MessageSid(Sids.sms()));
+        FeedbackKey third = new FeedbackKey(new AccountSid(Sids.account()), new MessageSid(Sids.mms()));
+        Feedback unconfirmed = new Feedback(key, Outcome.UNCONFIRMED, now, now);
+        Feedback otherUnconfirmed = new Feedback(other, Outcome.UNCONFIRMED, now, now.plusSeconds(1));
+        Feedback thirdUnconfirmed = new Feedback(third, Outcome.UNCONFIRMED, now, now);
+        store.insertAllIfAbsent(List.of(unconfirmed, otherUnconfirmed, thirdUnconfirmed));
+        Feedback confirmed = new Feedback(key, Outcome.CONFIRMED, now, now.plusMillis(5));
+        Feedback staleExpectation = new Feedback(other, Outcome.UNCONFIRMED, now, now);
+        Feedback otherConfirmed = new Feedback(other, Outcome.CONFIRMED, now, now.plusSeconds(2));
+        Feedback thirdConfirmed = new Feedback(third, Outcome.CONFIRMED, now, now.plusMillis(5));
+
+        assertEquals(List.of(true, false, true), store.replaceAll(
+                List.of(unconfirmed, staleExpectation, thirdUnconfirmed), List.of(confirmed, otherConfirmed, thirdConfirmed)));
+        assertEquals(Optional.of(confirmed), store.find(key));
+        assertEquals(Optional.of(otherUnconfirmed), store.find(other), "a stale expectation changes nothing");
+        assertEquals(Optional.of(thirdConfirmed), store.find(third));
+        assertEquals(List.of(false, false), store.replaceAll(
+                List.of(unconfirmed, thirdUnconfirmed), List.of(confirmed, thirdConfirmed)), "the expected states are gone");
+    }
+
+    @Test
     void findSeesChangesMadeInTheSameTransaction() {
         Feedback unconfirmed = new Feedback(key, Outcome.UNCONFIRMED, now, now);
         Feedback confirmed = new Feedback(key, Outcome.CONFIRMED, now, now.plusSeconds(1));

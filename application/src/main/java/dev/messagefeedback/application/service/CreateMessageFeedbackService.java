@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,12 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
         return createMessageFeedback(List.of(command)).get(0);
     }
 
+    /**
+     * One insert for the whole batch, then the rules applied in memory, command after command, and one
+     * compare-and-set for every message the batch changed. A message whose compare-and-set lost a race
+     * (another replica or writer changed it meanwhile) has its commands redone one by one against what
+     * is stored.
+     */
     @Override
     public List<RecordedFeedback> createMessageFeedback(List<CreateMessageFeedbackCommand> commands) {
         // Stored times have microsecond precision: truncate so the answer equals what is stored.
@@ -58,18 +65,54 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
         }
         List<Optional<Feedback>> existing = store.insertAllIfAbsent(candidates);
         List<RecordedFeedback> results = new ArrayList<>(commands.size());
-        // What each message holds after the commands so far: a later command for the same message starts
-        // from there, not from what the store saw before the batch, so a batch reads as its commands in order.
+        // Per message: what the store holds (committed), and what the commands so far made of it.
+        Map<FeedbackKey, Feedback> stored = new LinkedHashMap<>();
         Map<FeedbackKey, Feedback> latest = new HashMap<>();
         for (int i = 0; i < commands.size(); i++) {
             CreateMessageFeedbackCommand command = commands.get(i);
-            RecordedFeedback result = existing.get(i).isEmpty()
-                    ? new RecordedFeedback(candidates.get(i), Transition.CREATED)
-                    : receive(command, latest.getOrDefault(command.key(), existing.get(i).get()), now);
+            RecordedFeedback result;
+            if (existing.get(i).isEmpty()) {
+                result = new RecordedFeedback(candidates.get(i), Transition.CREATED);
+                stored.put(command.key(), candidates.get(i));
+            } else {
+                stored.putIfAbsent(command.key(), existing.get(i).get());
+                Feedback current = latest.getOrDefault(command.key(), existing.get(i).get());
+                Feedback next = current.receive(command.outcome(), now);
+                result = new RecordedFeedback(next, Transition.between(current, next));
+            }
             latest.put(command.key(), result.feedback());
             results.add(result);
         }
+        List<Feedback> expected = new ArrayList<>();
+        List<Feedback> replacements = new ArrayList<>();
+        stored.forEach((key, before) -> {
+            Feedback after = latest.get(key);
+            if (!after.equals(before)) {
+                expected.add(before);
+                replacements.add(after);
+            }
+        });
+        if (!expected.isEmpty()) {
+            List<Boolean> replaced = store.replaceAll(expected, replacements);
+            for (int k = 0; k < expected.size(); k++) {
+                if (!replaced.get(k)) {
+                    redo(expected.get(k).key(), commands, results, now);
+                }
+            }
+        }
         return results;
+    }
+
+    /** The batch's commands for {@code key}, done again one by one against the stored state. */
+    private void redo(FeedbackKey key, List<CreateMessageFeedbackCommand> commands, List<RecordedFeedback> results,
+            Instant now) {
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).key().equals(key) && results.get(i).transition() != Transition.CREATED) {
+                Feedback current = store.find(key)
+                        .orElseThrow(() -> new IllegalStateException("stored feedback disappeared"));
+                results.set(i, receive(commands.get(i), current, now));
+            }
+        }
     }
 
     /** The rules applied to a stored feedback: usually nothing to write, else a compare-and-set. */

@@ -109,4 +109,39 @@ class CreateMessageFeedbackServiceTest {
         assertEquals(confirmed, results.get(3).feedback(), "a confirmation earlier in the batch is never withdrawn");
         assertEquals(confirmed, counting.records.get(KEY));
     }
+
+    @Test
+    void aBatchConfirmsStoredFeedbackWithOneCompareAndSetAndRedoesALostOne() {
+        FeedbackKey won = new FeedbackKey(KEY.accountSid(), new MessageSid("SM" + "c".repeat(32)));
+        FeedbackKey lost = new FeedbackKey(KEY.accountSid(), new MessageSid("SM" + "d".repeat(32)));
+        Feedback wonBefore = new Feedback(won, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH);
+        Feedback lostBefore = new Feedback(lost, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH);
+        Feedback confirmedElsewhere = new Feedback(lost, CONFIRMED, Instant.EPOCH, Instant.EPOCH.plusSeconds(2));
+        List<Integer> replaceAllSizes = new ArrayList<>();
+        InMemoryFeedbackStore racing = new InMemoryFeedbackStore() {
+            @Override
+            public List<Boolean> replaceAll(List<Feedback> expected, List<Feedback> replacements) {
+                replaceAllSizes.add(expected.size());
+                records.put(lost, confirmedElsewhere); // another replica confirms one of them first
+                return super.replaceAll(expected, replacements);
+            }
+        };
+        racing.records.put(won, wonBefore);
+        racing.records.put(lost, lostBefore);
+        var batchService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC));
+
+        List<RecordedFeedback> results = batchService.createMessageFeedback(List.of(
+                new CreateMessageFeedbackCommand(won, Optional.of(CONFIRMED)),
+                new CreateMessageFeedbackCommand(lost, Optional.of(CONFIRMED)),
+                new CreateMessageFeedbackCommand(won, Optional.of(UNCONFIRMED))));
+
+        assertEquals(List.of(2), replaceAllSizes, "one compare-and-set for both messages");
+        Feedback wonAfter = new Feedback(won, CONFIRMED, Instant.EPOCH, T0_STORED);
+        assertEquals(new RecordedFeedback(wonAfter, Transition.CONFIRMED), results.get(0));
+        assertEquals(new RecordedFeedback(confirmedElsewhere, Transition.UNCHANGED), results.get(1),
+                "the lost one is redone against what is stored");
+        assertEquals(new RecordedFeedback(wonAfter, Transition.UNCHANGED), results.get(2));
+        assertEquals(wonAfter, racing.records.get(won));
+        assertEquals(confirmedElsewhere, racing.records.get(lost));
+    }
 }

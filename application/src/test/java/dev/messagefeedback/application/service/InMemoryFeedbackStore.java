@@ -34,6 +34,15 @@ class InMemoryFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public List<Boolean> replaceAll(List<Feedback> expected, List<Feedback> replacements) {
+        List<Boolean> results = new ArrayList<>(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            results.add(replace(expected.get(i), replacements.get(i)));
+        }
+        return results;
+    }
+
+    @Override
     public Optional<Feedback> find(FeedbackKey key) {
         return Optional.ofNullable(records.get(key));
     }

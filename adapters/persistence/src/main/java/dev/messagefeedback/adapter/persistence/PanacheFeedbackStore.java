@@ -1,8 +1,10 @@
 package dev.messagefeedback.adapter.persistence;
 
 import dev.messagefeedback.application.port.out.FeedbackStore;
+import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;
+import dev.messagefeedback.domain.MessageSid;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -87,6 +90,21 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
               LEFT JOIN message_feedback stored
                 ON inserted.message_sid IS NULL
                AND stored.account_sid = input.account_sid AND stored.message_sid = input.message_sid
+            """;
+
+    /**
+     * Compare-and-set for many rows at once: each row whose outcome and update time are still the
+     * expected ones gets its replacement, and comes back. Pairs are given in key order, as the rows are
+     * then locked (nested loop over the arrays), like the inserts above.
+     */
+    static final String REPLACE_ALL = """
+            UPDATE message_feedback AS stored
+               SET outcome = change.new_outcome, date_updated = change.new_updated::timestamptz
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   AS change (account_sid, message_sid, old_outcome, old_updated, new_outcome, new_updated)
+             WHERE stored.account_sid = change.account_sid AND stored.message_sid = change.message_sid
+               AND stored.outcome = change.old_outcome AND stored.date_updated = change.old_updated::timestamptz
+            RETURNING stored.account_sid, stored.message_sid
             """;
 
     private static final Comparator<Feedback> LOCK_ORDER = Comparator
@@ -217,6 +235,55 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
                 "outcome = ?1, dateUpdated = ?2 where id = ?3 and outcome = ?4 and dateUpdated = ?5",
                 replacement.outcome().wireName(), replacement.dateUpdated(),
                 key, expected.outcome().wireName(), expected.dateUpdated()) == 1);
+    }
+
+    @Override
+    public List<Boolean> replaceAll(List<Feedback> expected, List<Feedback> replacements) {
+        int size = expected.size();
+        if (replacements.size() != size) {
+            throw new IllegalArgumentException("one replacement per expected feedback");
+        }
+        if (size == 1) {
+            return List.of(replace(expected.get(0), replacements.get(0)));
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+            if (!expected.get(i).key().equals(replacements.get(i).key())) {
+                throw new IllegalArgumentException("a replacement keeps the key");
+            }
+        }
+        Arrays.sort(order, Comparator.comparing(expected::get, LOCK_ORDER));
+        String[][] columns = new String[6][size];
+        for (int n = 0; n < size; n++) {
+            Feedback before = expected.get(order[n]);
+            Feedback after = replacements.get(order[n]);
+            columns[0][n] = before.accountSid().value();
+            columns[1][n] = before.messageSid().value();
+            columns[2][n] = before.outcome().wireName();
+            columns[3][n] = before.dateUpdated().toString();
+            columns[4][n] = after.outcome().wireName();
+            columns[5][n] = after.dateUpdated().toString();
+        }
+        Map<FeedbackKey, Boolean> replaced = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(REPLACE_ALL)) {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    replaced.put(new FeedbackKey(new AccountSid(row.getString(1)), new MessageSid(row.getString(2))), true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new FeedbackStoreException("replace-all failed", e);
+        }
+        List<Boolean> results = new ArrayList<>(size);
+        for (Feedback before : expected) {
+            results.add(replaced.getOrDefault(before.key(), false));
+        }
+        return results;
     }
 
     @Override

@@ -36,6 +36,13 @@ public interface FeedbackStore {
      */
     boolean replace(Feedback expected, Feedback replacement);
 
+    /**
+     * {@link #replace} for several keys (each at most once) in one go: one commit for all of them.
+     *
+     * @return per pair, in order, whether its replacement was stored
+     */
+    List<Boolean> replaceAll(List<Feedback> expected, List<Feedback> replacements);
+
     /** The stored feedback of that key, as of now. */
     Optional<Feedback> find(FeedbackKey key);
 }
