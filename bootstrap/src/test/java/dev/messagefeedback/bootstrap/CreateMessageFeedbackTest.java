@@ -188,4 +188,26 @@ class CreateMessageFeedbackTest {
     static long parse(String rfc2822) {
         return ZonedDateTime.parse(rfc2822, RFC_2822).withZoneSameInstant(ZoneOffset.UTC).toEpochSecond();
     }
+
+    /** A client that asks before sending its body (curl does for large ones) is told to go on at once. */
+    @Test
+    void aClientExpectingContinueIsAnsweredWithoutWaiting() throws Exception {
+        String credentials = caller.username() + ":" + caller.secret();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(RawHttp.uri(path))
+                .expectContinue(true)
+                .timeout(java.time.Duration.ofSeconds(5))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", FORM)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Outcome=confirmed&Padding=" + "a".repeat(4000)))
+                .build();
+        long started = System.nanoTime();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("confirmed", JsonPath.from(response.body()).getString("outcome"));
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 1000, "answered after " + millis + " ms");
+    }
 }
