@@ -107,11 +107,12 @@ to_ms() { # wrk prints 1.23ms / 456.00us / 1.02s
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); printf "%.2f", v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); printf "%.2f", v } else if (v ~ /s$/) { sub(/s$/,"",v); printf "%.2f", v*1000 } else print v }'
 }
 pgbench_run() { # mode clients seconds -> tps
-  local mode=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 ))
-  sed "s/@ACCOUNT_SID@/$account_sid/g" "bench/upsert-$mode.sql" >"$work/upsert-$mode.sql"
+  local mode=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) messages=1000000000000
+  [ "$mode" = repeated ] && messages=100
   local out
   out="$(pgbench -h "$pg_host" -p "$pg_port" -U "$pg_user" -n -M prepared -c "$c" -j "$threads" -T "$d" \
-    -f "$work/upsert-$mode.sql" "$pg_db" 2>&1)" || { echo "pgbench failed: $out" >&2; exit 1; }
+    -D account="$account_sid" -D messages="$messages" -f bench/upsert.sql "$pg_db" 2>&1)" \
+    || { echo "pgbench failed: $out" >&2; exit 1; }
   awk '/^tps = / {printf "%.0f", $3}' <<<"$out"
 }
 

@@ -29,7 +29,7 @@ class ScriptsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bench/feedback.lua", "bench/upsert-new.sql", "bench/upsert-repeated.sql",
+    @ValueSource(strings = {"bench/feedback.lua", "bench/upsert.sql",
         "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "conformance/node/conformance.mjs",
         "conformance/node/package-lock.json"})
     void theFilesTheyRunExist(String file) throws IOException {
