@@ -20,24 +20,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The feedback store on PostgreSQL.
  *
  * <p>{@link #insertAllIfAbsent} is the hot path of every POST: one statement, in autocommit, for all the
  * POSTs the REST adapter grouped together (one commit, one WAL flush for all of them), and for a lone
- * POST the single-row statement that bench/upsert-*.sql runs in pgbench. Inside a caller's transaction
+ * POST the single-row statement that bench/upsert.sql runs in pgbench. Inside a caller's transaction
  * (tests, callers that want one) the pool hands out the transaction's connection and the statement
  * simply joins it. It is plain JDBC because the statement needs nothing an entity manager offers and
  * the per-request session, result mapping and JTA bookkeeping were a measured share of the service's
  * CPU (see BENCHMARKS.md).
  *
- * <p>The rarer steps, a compare-and-set confirmation and a re-read, go through the Panache entity in a
- * transaction of their own (or the caller's).
+ * <p>Confirmations of stored feedback are one compare-and-set statement for all of them ({@link #replaceAll}),
+ * in autocommit too. A re-read goes through the Panache entity, in a transaction of its own (or the
+ * caller's).
  */
 @ApplicationScoped
 class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<FeedbackEntity, FeedbackEntityKey> {
@@ -47,7 +50,7 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
      * the stored row. The second branch reads with the statement's snapshot, so it misses a row that a
      * concurrent transaction committed after the statement began but before the conflict was seen: then
      * no row comes back, and {@link #find} (a new snapshot under READ COMMITTED) reads it.
-     * bench/upsert-*.sql runs this very statement in pgbench.
+     * bench/upsert.sql runs this very statement in pgbench.
      */
     static final String INSERT_IF_ABSENT = """
             WITH inserted AS (
@@ -151,28 +154,19 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
 
     private Map<FeedbackKey, Optional<Feedback>> insertRowsIfAbsent(List<Feedback> rows) {
         int size = rows.size();
-        String[] accounts = new String[size];
-        String[] messages = new String[size];
-        String[] outcomes = new String[size];
-        String[] created = new String[size];
-        String[] updated = new String[size];
+        String[][] columns = new String[5][size];
         for (int i = 0; i < size; i++) {
             Feedback row = rows.get(i);
-            accounts[i] = row.accountSid().value();
-            messages[i] = row.messageSid().value();
-            outcomes[i] = row.outcome().wireName();
-            created[i] = row.dateCreated().toString();
-            updated[i] = row.dateUpdated().toString();
+            columns[0][i] = row.accountSid().value();
+            columns[1][i] = row.messageSid().value();
+            columns[2][i] = row.outcome().wireName();
+            columns[3][i] = row.dateCreated().toString();
+            columns[4][i] = row.dateUpdated().toString();
         }
         Map<FeedbackKey, Optional<Feedback>> results = new HashMap<>();
         List<FeedbackKey> unseen = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(INSERT_ALL_IF_ABSENT)) {
-            statement.setArray(1, connection.createArrayOf("text", accounts));
-            statement.setArray(2, connection.createArrayOf("text", messages));
-            statement.setArray(3, connection.createArrayOf("text", outcomes));
-            statement.setArray(4, connection.createArrayOf("text", created));
-            statement.setArray(5, connection.createArrayOf("text", updated));
+                PreparedStatement statement = withTextArrays(connection, INSERT_ALL_IF_ABSENT, columns)) {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     FeedbackKey key = rows.get(row.getInt("position") - 1).key();
@@ -225,26 +219,12 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
         }
     }
 
-    @Override
-    public boolean replace(Feedback expected, Feedback replacement) {
-        if (!expected.key().equals(replacement.key())) {
-            throw new IllegalArgumentException("a replacement keeps the key");
-        }
-        FeedbackEntityKey key = FeedbackMapper.toEntityKey(expected.key());
-        return QuarkusTransaction.joiningExisting().call(() -> update(
-                "outcome = ?1, dateUpdated = ?2 where id = ?3 and outcome = ?4 and dateUpdated = ?5",
-                replacement.outcome().wireName(), replacement.dateUpdated(),
-                key, expected.outcome().wireName(), expected.dateUpdated()) == 1);
-    }
-
+    /** One statement whatever the number of pairs (a lone compare-and-set included): one round trip, one commit. */
     @Override
     public List<Boolean> replaceAll(List<Feedback> expected, List<Feedback> replacements) {
         int size = expected.size();
         if (replacements.size() != size) {
             throw new IllegalArgumentException("one replacement per expected feedback");
-        }
-        if (size == 1) {
-            return List.of(replace(expected.get(0), replacements.get(0)));
         }
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
@@ -265,23 +245,19 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
             columns[4][n] = after.outcome().wireName();
             columns[5][n] = after.dateUpdated().toString();
         }
-        Map<FeedbackKey, Boolean> replaced = new HashMap<>();
+        Set<FeedbackKey> replaced = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(REPLACE_ALL)) {
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    replaced.put(new FeedbackKey(new AccountSid(row.getString(1)), new MessageSid(row.getString(2))), true);
-                }
+                PreparedStatement statement = withTextArrays(connection, REPLACE_ALL, columns);
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                replaced.add(new FeedbackKey(new AccountSid(row.getString(1)), new MessageSid(row.getString(2))));
             }
         } catch (SQLException e) {
             throw new FeedbackStoreException("replace-all failed", e);
         }
         List<Boolean> results = new ArrayList<>(size);
         for (Feedback before : expected) {
-            results.add(replaced.getOrDefault(before.key(), false));
+            results.add(replaced.contains(before.key()));
         }
         return results;
     }
@@ -297,6 +273,21 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
             getEntityManager().detach(entity);
             return Optional.of(FeedbackMapper.toDomain(entity));
         });
+    }
+
+    /** The statement with one {@code text[]} parameter per column, in order. */
+    private static PreparedStatement withTextArrays(Connection connection, String sql, String[][] columns)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
     }
 
     private static Feedback storedRow(FeedbackKey key, ResultSet row) throws SQLException {

@@ -34,7 +34,9 @@ public interface FeedbackStore {
      *
      * @return whether the replacement was stored
      */
-    boolean replace(Feedback expected, Feedback replacement);
+    default boolean replace(Feedback expected, Feedback replacement) {
+        return replaceAll(List.of(expected), List.of(replacement)).get(0);
+    }
 
     /**
      * {@link #replace} for several keys (each at most once) in one go: one commit for all of them.
