@@ -106,11 +106,13 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
     /** The batch's commands for {@code key}, done again one by one against the stored state. */
     private void redo(FeedbackKey key, List<CreateMessageFeedbackCommand> commands, List<RecordedFeedback> results,
             Instant now) {
+        Feedback current = store.find(key)
+                .orElseThrow(() -> new IllegalStateException("stored feedback disappeared"));
         for (int i = 0; i < commands.size(); i++) {
             if (commands.get(i).key().equals(key) && results.get(i).transition() != Transition.CREATED) {
-                Feedback current = store.find(key)
-                        .orElseThrow(() -> new IllegalStateException("stored feedback disappeared"));
+                // receive answers a stored state (it re-reads on a lost race itself): the next command starts there.
                 results.set(i, receive(commands.get(i), current, now));
+                current = results.get(i).feedback();
             }
         }
     }
