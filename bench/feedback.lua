@@ -1,7 +1,9 @@
 -- wrk script: Create Message Feedback with Basic auth, as a Twilio client sends it.
 --   BENCH_ACCOUNT_SID    the account in the path
 --   BENCH_AUTHORIZATION  the full Authorization header value ("Basic ...")
---   BENCH_MODE           "new" (a fresh message SID per request) or "repeated" (100 messages, cycled)
+--   BENCH_MODE           "new" (a fresh message SID per request), "repeated" (100 messages, cycled), or
+--                        "floor": an authenticated POST without a body to an unknown path of the account
+--                        (authentication and Twilio's 404, no database), what any answer costs
 local account = os.getenv("BENCH_ACCOUNT_SID")
 local authorization = os.getenv("BENCH_AUTHORIZATION")
 local mode = os.getenv("BENCH_MODE") or "new"
@@ -29,7 +31,12 @@ local function random_hex32()
   return table.concat(parts)
 end
 
+local floor_headers = { ["Authorization"] = authorization }
+
 request = function()
+  if mode == "floor" then
+    return wrk.format("POST", "/2010-04-01/Accounts/" .. account .. "/Unknown.json", floor_headers)
+  end
   local message
   if mode == "repeated" then
     counter = counter + 1

@@ -6,12 +6,20 @@
 #   - pgbench running the very same single-row upsert against the same database at the same client
 #     counts: the database's own limit here; and the ratio of the two;
 #   - p50 and p99 at a fixed arrival rate of half the maximum throughput (an open model);
-#   - the service's resident memory after at least 100,000 requests.
+#   - the service's resident memory after at least 500,000 requests;
+#   - the service's CPU time per request (/proc/PID/stat, user + system) in every measured step, and
+#     the same for an authenticated POST to an unknown path (authentication and Twilio's 404, no body,
+#     no database): the floor a feedback POST is compared with;
+#   - a CPU profile of the service during the open-model step (async-profiler 4.1 from Maven Central,
+#     itimer mode), written as a flame graph beside the results.
 # Prints one table. Not a test: nothing here runs in ./mvnw verify.
 #
 #   bench/run.sh                  embedded PostgreSQL 17 (started here, in a throwaway directory)
 #   BENCH_JDBC_URL=jdbc:postgresql://host:5432/db BENCH_PG_USER=... PGPASSWORD=... bench/run.sh
 #   BENCH_SECONDS=10              duration of each throughput step
+#   BENCH_OUT=bench/results/<UTC timestamp>   where the table, the flame graph and the GC log go
+#   BENCH_PROFILE=0               no profile (the profiler library is fetched once into BENCH_CACHE,
+#                                 default ~/.cache/message-feedback-bench, with ./mvnw dependency:copy)
 source "$(dirname "$0")/../scripts/lib.sh"
 
 seconds="${BENCH_SECONDS:-10}"
@@ -20,6 +28,11 @@ db_port="${BENCH_DB_PORT:-54349}"
 concurrencies=(1 4 16 64)
 # The JVM settings the service is measured (and deployed) with; see BENCHMARKS.md.
 service_java_opts=(${BENCH_JAVA_OPTS:--Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC})
+out="${BENCH_OUT:-bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
+mkdir -p "$out"; out="$(cd "$out" && pwd)"
+profile="${BENCH_PROFILE:-1}"
+memory_requests="${BENCH_MEMORY_REQUESTS:-500000}"  # resident memory is read after this many requests
+profile_interval="${BENCH_PROFILE_INTERVAL:-5ms}"
 
 # --- tools -------------------------------------------------------------------------------------
 need_apt=()
@@ -31,6 +44,28 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null && apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 ensure_built
+
+# async-profiler: its Maven Central jar carries the Linux library; fetched once, then from the cache.
+# Loaded into the running service with jcmd (JVMTI.agent_load), so nothing changes in how it starts.
+profiler_lib=""
+if [ "$profile" = 1 ]; then
+  case "$(uname -m)" in x86_64) profiler_arch=x64 ;; aarch64) profiler_arch=arm64 ;; *) profiler_arch="" ;; esac
+  profiler_cache="${BENCH_CACHE:-$HOME/.cache/message-feedback-bench}/async-profiler-4.1"
+  profiler_lib="$profiler_cache/linux-$profiler_arch/libasyncProfiler.so"
+  if [ -n "$profiler_arch" ] && [ ! -f "$profiler_lib" ]; then
+    log "fetching async-profiler 4.1 (tools.profiler:async-profiler) into $profiler_cache"
+    mkdir -p "$profiler_cache"
+    ./mvnw -B -q -N dependency:copy -Dartifact=tools.profiler:async-profiler:4.1 -DoutputDirectory="$profiler_cache" >&2
+    (cd "$profiler_cache" && jar xf async-profiler-4.1.jar "linux-$profiler_arch/libasyncProfiler.so")
+  fi
+  [ -f "$profiler_lib" ] || { log "no async-profiler library for $(uname -m): no profile"; profiler_lib=""; }
+fi
+profiler() { # async-profiler command (start,... / stop,file=...), sent to the running service
+  # quoted for jcmd, which would otherwise read the first "=" as its own option syntax
+  local answer
+  answer="$(jcmd "$service_pid" JVMTI.agent_load "$profiler_lib" "\"$1\"" 2>&1)" || true
+  grep -q 'return code: 0' <<<"$answer" || log "warning: async-profiler did not take \"$1\": $answer"
+}
 
 # --- the database ------------------------------------------------------------------------------
 if [ -n "${BENCH_JDBC_URL:-}" ]; then
@@ -86,12 +121,17 @@ start_service -Xshare:auto
 first_201_plain_ms=$first_201_ms
 stop_service
 log "starting the service with the archive"
-start_service -XX:SharedArchiveFile="$archive"
+start_service -XX:SharedArchiveFile="$archive" -Xlog:gc:file="$out/gc.log"
 log "first 201 after ${first_201_ms} ms (without the archive: ${first_201_plain_ms} ms)"
 
 # --- throughput ---------------------------------------------------------------------------------
 export BENCH_ACCOUNT_SID="$account_sid" BENCH_AUTHORIZATION="$authorization"
 requests_total=0
+clock_ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; } # the service's user + system time
+cpu_us_per_request() { # ticks before, ticks after, requests -> the service's CPU time per request, µs
+  awk -v a="$1" -v b="$2" -v n="$3" -v hz="$clock_ticks" 'BEGIN { if (n > 0) printf "%.0f", (b - a) * 1e6 / hz / n; else print "-" }'
+}
 wrk_run() { # mode concurrency seconds -> "rps p50_ms p99_ms requests non2xx"
   local mode=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out
   out="$(BENCH_MODE=$mode wrk -t"$threads" -c"$c" -d"${d}s" --latency -s bench/feedback.lua "$base" 2>&1)"
@@ -134,12 +174,14 @@ while :; do
 done
 warmup_seconds=$(( $(date +%s) - warmup_start ))
 
-declare -A rps p50 p99 tps
+declare -A rps p50 p99 tps cpu_us
 max_rps=0
 for mode in new repeated; do
   for c in "${concurrencies[@]}"; do
     log "wrk $mode c=$c"
+    ticks_before=$(cpu_ticks)
     read -r r l50 l99 total non2xx < <(wrk_run "$mode" "$c" "$seconds")
+    cpu_us[$mode,$c]=$(cpu_us_per_request "$ticks_before" "$(cpu_ticks)" "$total")
     [ "${non2xx:-0}" = "0" ] || log "warning: $non2xx answers were not 201"
     rps[$mode,$c]=$r; p50[$mode,$c]=$l50; p99[$mode,$c]=$l99
     requests_total=$((requests_total + total))
@@ -151,39 +193,72 @@ for mode in new repeated; do
   done
 done
 
+# --- the floor: an authenticated POST to an unknown path -----------------------------------------
+# Authentication (from the credential cache), routing and Twilio's 404, no body and no database: what
+# any answer costs. A feedback POST costs this plus the form, the use case and the commit.
+log "wrk floor (authenticated POST, unknown path) c=64"
+ticks_before=$(cpu_ticks)
+read -r floor_rps floor_p50 floor_p99 total _ < <(wrk_run floor 64 "$seconds")
+floor_cpu_us=$(cpu_us_per_request "$ticks_before" "$(cpu_ticks)" "$total")
+requests_total=$((requests_total + total))
+
 # --- latency at half the maximum throughput, open model --------------------------------------------
+# Profiled: the CPU samples (itimer: the process's CPU time, every thread) go to a flame graph.
 half=$(awk -v m="$max_rps" 'BEGIN { printf "%.0f", m / 2 }')
 log "open model at $half req/s (half of $max_rps)"
+[ -z "$profiler_lib" ] || profiler "start,event=itimer,interval=$profile_interval"
+ticks_before=$(cpu_ticks)
 open_out="$(java bench/OpenModelLoad.java "$base" "$account_sid" "$authorization" "$half" "$((seconds * 2))")"
+ticks_after=$(cpu_ticks)
+if [ -n "$profiler_lib" ]; then
+  profiler "stop,file=$out/flamegraph.html"
+  profiler "dump,collapsed,file=$out/profile.collapsed"
+  awk -f bench/top-frames.awk "$out/profile.collapsed" >"$out/top-frames.txt" || true
+fi
 open_p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
 open_p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
 open_failed=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' <<<"$open_out")
-requests_total=$((requests_total + half * (seconds * 2 + 5)))  # and 5 s of client warm-up
+open_sent=$(sed -n 's/.*sent=\([0-9]*\).*/\1/p' <<<"$open_out")
+open_requests=$(( ${open_sent:-0} + half * 5 ))  # and 5 s of the client's warm-up at the same rate
+open_cpu_us=$(cpu_us_per_request "$ticks_before" "$ticks_after" "$open_requests")
+requests_total=$((requests_total + open_requests))
 
-# --- memory after at least 100,000 requests ----------------------------------------------------
-while [ "$requests_total" -lt 100000 ]; do
+# --- memory after at least 500,000 requests (BENCH_MEMORY_REQUESTS) ------------------------------
+while [ "$requests_total" -lt "$memory_requests" ]; do
   read -r _ _ _ total _ < <(wrk_run new 16 5)
   requests_total=$((requests_total + total))
 done
 rss_mb=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
 
 # --- the table ----------------------------------------------------------------------------------
+exec > >(tee "$out/table.md")  # the table, and what follows it, also beside the results
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 printf '\nMessage Feedback benchmark — %s, %s cores, %s; %s s per step\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$cpu" "$seconds"
 printf 'JVM options: %s; warm-up %s s of load before the first step\n\n' "${service_java_opts[*]}" "$warmup_seconds"
-printf '| messages | concurrency | service req/s | pgbench tps | ratio | wrk p50 ms | wrk p99 ms |\n'
-printf '|---|---:|---:|---:|---:|---:|---:|\n'
+printf '| messages | concurrency | service req/s | pgbench tps | ratio | wrk p50 ms | wrk p99 ms | service CPU µs/req |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|\n'
 for mode in new repeated; do
   for c in "${concurrencies[@]}"; do
     ratio=$(awk -v a="${rps[$mode,$c]}" -v b="${tps[$mode,$c]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-    printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$mode" "$c" "${rps[$mode,$c]}" "${tps[$mode,$c]}" "$ratio" "${p50[$mode,$c]}" "${p99[$mode,$c]}"
+    printf '| %s | %s | %.0f | %s | %s | %s | %s | %s |\n' "$mode" "$c" "${rps[$mode,$c]}" "${tps[$mode,$c]}" "$ratio" "${p50[$mode,$c]}" "${p99[$mode,$c]}" "${cpu_us[$mode,$c]}"
   done
 done
+printf '| floor: authenticated POST, unknown path (404) | 64 | %.0f | | | %s | %s | %s |\n' "$floor_rps" "$floor_p50" "$floor_p99" "$floor_cpu_us"
 printf '\n| measure | value | target |\n|---|---:|---|\n'
 printf '| open model at half of max (%s req/s): p50 | %s ms | |\n' "$half" "$open_p50"
 printf '| open model at half of max (%s req/s): p99 | %s ms | < 20 ms |\n' "$half" "$open_p99"
 printf '| open model: failed requests | %s | 0 |\n' "${open_failed:-?}"
+printf '| open model: service CPU per POST | %s µs | |\n' "$open_cpu_us"
+printf '| feedback POST / floor, c=64 (req/s) | %s | >= 0.75 |\n' "$(awk -v a="${rps[new,64]}" -v b="$floor_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
+printf '| feedback POST / floor, c=64 (CPU per request) | %s | |\n' "$(awk -v a="${cpu_us[new,64]}" -v b="$floor_cpu_us" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
 printf '| ratio at concurrency 16, new messages | %s | >= 0.6 |\n' "$(awk -v a="${rps[new,16]}" -v b="${tps[new,16]}" 'BEGIN { printf "%.2f", a / b }')"
 printf '| process start to first 201, class-data archive from a training run | %s ms | < 2000 ms |\n' "$first_201_ms"
 printf '| process start to first 201, no archive | %s ms | |\n' "$first_201_plain_ms"
-printf '| resident memory after %s requests | %s MB | < 250 MB |\n' "$requests_total" "$rss_mb"
+printf '| resident memory after %s requests | %s MB | < 200 MB |\n' "$requests_total" "$rss_mb"
+printf '| GC pauses over the whole run: count, median, max | %s | |\n' "$(awk '/Pause/ { v = $NF; sub(/ms$/, "", v); print v + 0 }' "$out/gc.log" \
+  | sort -n | awk '{ p[++n] = $1 } END { if (n == 0) print "none"; else printf "%d, %.1f ms, %.1f ms", n, p[int((n + 1) / 2)], p[n] }')"
+if [ -s "$out/top-frames.txt" ]; then
+  printf '\nWhere the service'"'"'s CPU went during the open model (async-profiler, itimer; %s):\n' "$out/flamegraph.html"
+  sed -n '/^by kind/,/^$/p' "$out/top-frames.txt" | sed 1d
+fi
+printf '\nResults in %s (table.md, gc.log%s)\n' "$out" "${profiler_lib:+, flamegraph.html, top-frames.txt}"
