@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,10 +64,15 @@ class AccessLogBatching {
         public void close() {
         }
     };
+    /** The access log's ancestors, the root last: looked up once (the log manager makes a new object per look-up). */
+    private final List<Logger> ancestors = new ArrayList<>();
     private volatile boolean running;
     private Thread deliverer;
 
     void start(@Observes StartupEvent started) {
+        for (Logger logger = accessLog.getParent(); logger != null; logger = logger.getParent()) {
+            ancestors.add(logger);
+        }
         running = true;
         deliverer = new Thread(this::deliverPeriodically, "access-log-batches");
         deliverer.setDaemon(true);
@@ -100,7 +107,7 @@ class AccessLogBatching {
 
     /** What the logger itself would have done without this handler: its ancestors' handlers, in order. */
     private void deliver(ExtLogRecord record) {
-        for (Logger logger = accessLog.getParent(); logger != null; logger = logger.getParent()) {
+        for (Logger logger : ancestors) {
             for (Handler handler : logger.getHandlers()) {
                 handler.publish(record);
             }
