@@ -129,6 +129,12 @@ export BENCH_ACCOUNT_SID="$account_sid" BENCH_AUTHORIZATION="$authorization"
 requests_total=0
 clock_ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; } # the service's user + system time
+jvm_uptime() { jcmd "$service_pid" VM.uptime 2>/dev/null | awk '/ s$/ { print $1 }'; } # seconds, as the GC log counts
+gc_pauses() { # [from to] (JVM uptime, s) -> "count, median, max, total" of the GC pauses logged in that window
+  awk -v from="${1:-0}" -v to="${2:-1e12}" '/Pause/ { t = substr($1, 2); sub(/s\].*/, "", t); v = $NF; sub(/ms$/, "", v)
+      if (t + 0 >= from + 0 && t + 0 <= to + 0) print v + 0 }' "$out/gc.log" \
+    | sort -n | awk '{ p[++n] = $1; sum += $1 } END { if (n == 0) print "none"; else printf "%d, median %.1f ms, max %.1f ms, total %.0f ms", n, p[int((n + 1) / 2)], p[n], sum }'
+}
 cpu_us_per_request() { # ticks before, ticks after, requests -> the service's CPU time per request, µs
   awk -v a="$1" -v b="$2" -v n="$3" -v hz="$clock_ticks" 'BEGIN { if (n > 0) printf "%.0f", (b - a) * 1e6 / hz / n; else print "-" }'
 }
@@ -208,7 +214,9 @@ half=$(awk -v m="$max_rps" 'BEGIN { printf "%.0f", m / 2 }')
 log "open model at $half req/s (half of $max_rps)"
 [ -z "$profiler_lib" ] || profiler "start,event=itimer,interval=$profile_interval"
 ticks_before=$(cpu_ticks)
+uptime_before=$(jvm_uptime)
 open_out="$(java bench/OpenModelLoad.java "$base" "$account_sid" "$authorization" "$half" "$((seconds * 2))")"
+uptime_after=$(jvm_uptime)
 ticks_after=$(cpu_ticks)
 if [ -n "$profiler_lib" ]; then
   profiler "stop,file=$out/flamegraph.html"
@@ -255,8 +263,8 @@ printf '| ratio at concurrency 16, new messages | %s | >= 0.6 |\n' "$(awk -v a="
 printf '| process start to first 201, class-data archive from a training run | %s ms | < 2000 ms |\n' "$first_201_ms"
 printf '| process start to first 201, no archive | %s ms | |\n' "$first_201_plain_ms"
 printf '| resident memory after %s requests | %s MB | < 200 MB |\n' "$requests_total" "$rss_mb"
-printf '| GC pauses over the whole run: count, median, max | %s | |\n' "$(awk '/Pause/ { v = $NF; sub(/ms$/, "", v); print v + 0 }' "$out/gc.log" \
-  | sort -n | awk '{ p[++n] = $1 } END { if (n == 0) print "none"; else printf "%d, %.1f ms, %.1f ms", n, p[int((n + 1) / 2)], p[n] }')"
+printf '| GC pauses during the open model | %s | |\n' "$(gc_pauses "$uptime_before" "$uptime_after")"
+printf '| GC pauses over the whole run | %s | |\n' "$(gc_pauses)"
 if [ -s "$out/top-frames.txt" ]; then
   printf '\nWhere the service'"'"'s CPU went during the open model (async-profiler, itimer; %s):\n' "$out/flamegraph.html"
   sed -n '/^by kind/,/^$/p' "$out/top-frames.txt" | sed 1d
