@@ -57,8 +57,20 @@ public record FeedbackJson(
                 feedback.outcome().wireName(), uri(account, message));
     }
 
+    /** The last second formatted: the POSTs of one second share their dates, so most skip the formatter. */
+    private static volatile FormattedSecond lastFormatted = new FormattedSecond(Long.MIN_VALUE, "");
+
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
     static String rfc2822(Instant instant) {
-        return RFC_2822.format(instant);
+        FormattedSecond last = lastFormatted;
+        if (last.epochSecond() == instant.getEpochSecond()) {
+            return last.text();
+        }
+        String text = RFC_2822.format(instant);
+        lastFormatted = new FormattedSecond(instant.getEpochSecond(), text);
+        return text;
     }
 
     static String uri(String accountSid, String messageSid) {
