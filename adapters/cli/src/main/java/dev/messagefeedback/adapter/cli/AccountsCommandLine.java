@@ -11,6 +11,8 @@ import dev.messagefeedback.application.port.in.IssuedAccount;
 import dev.messagefeedback.application.port.in.IssuedApiKey;
 import dev.messagefeedback.application.port.in.IssuedAuthToken;
 import dev.messagefeedback.application.port.in.ListAccountsUseCase;
+import dev.messagefeedback.application.port.in.ListApiKeysQuery;
+import dev.messagefeedback.application.port.in.ListApiKeysUseCase;
 import dev.messagefeedback.application.port.in.RevokeApiKeyCommand;
 import dev.messagefeedback.application.port.in.RevokeApiKeyUseCase;
 import dev.messagefeedback.application.port.in.RotateAuthTokenCommand;
@@ -55,16 +57,18 @@ public class AccountsCommandLine {
     private final CreateApiKeyUseCase createApiKey;
     private final RevokeApiKeyUseCase revokeApiKey;
     private final ListAccountsUseCase listAccounts;
+    private final ListApiKeysUseCase listApiKeys;
 
     AccountsCommandLine(CreateAccountUseCase createAccount, RotateAuthTokenUseCase rotateAuthToken,
             ChangeAccountStatusUseCase changeAccountStatus, CreateApiKeyUseCase createApiKey,
-            RevokeApiKeyUseCase revokeApiKey, ListAccountsUseCase listAccounts) {
+            RevokeApiKeyUseCase revokeApiKey, ListAccountsUseCase listAccounts, ListApiKeysUseCase listApiKeys) {
         this.createAccount = createAccount;
         this.rotateAuthToken = rotateAuthToken;
         this.changeAccountStatus = changeAccountStatus;
         this.createApiKey = createApiKey;
         this.revokeApiKey = revokeApiKey;
         this.listAccounts = listAccounts;
+        this.listApiKeys = listApiKeys;
     }
 
     /** Whether these arguments are meant for this command line rather than for starting the service. */
@@ -123,7 +127,7 @@ public class AccountsCommandLine {
             case "keys list" -> {
                 AccountSid owner = new AccountSid(args.next("an account SID"));
                 args.end();
-                listAccounts.listApiKeys(owner).forEach(key -> out.println(line(key)));
+                listApiKeys.listApiKeys(new ListApiKeysQuery(owner)).forEach(key -> out.println(line(key)));
             }
             case "keys create" -> {
                 AccountSid owner = new AccountSid(args.next("an account SID"));

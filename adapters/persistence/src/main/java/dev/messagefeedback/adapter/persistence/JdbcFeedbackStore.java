@@ -5,9 +5,8 @@ import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;
 import dev.messagefeedback.domain.MessageSid;
+import dev.messagefeedback.domain.Outcome;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,29 +27,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The feedback store on PostgreSQL.
+ * The feedback store on PostgreSQL, in plain JDBC: the hot path of every POST.
  *
- * <p>{@link #insertAllIfAbsent} is the hot path of every POST: one statement, in autocommit, for all the
- * POSTs the REST adapter grouped together (one commit, one WAL flush for all of them), and for a lone
- * POST the single-row statement that bench/upsert.sql runs in pgbench. Inside a caller's transaction
- * (tests, callers that want one) the pool hands out the transaction's connection and the statement
- * simply joins it. It is plain JDBC because the statement needs nothing an entity manager offers and
- * the per-request session, result mapping and JTA bookkeeping were a measured share of the service's
- * CPU (see BENCHMARKS.md).
+ * <p>{@link #insertAllIfAbsent} is one statement, in autocommit, for all the POSTs the use case grouped
+ * into one batch (one commit, one WAL flush for all of them), and for a lone POST a single-row statement
+ * (the one the benchmark also runs in pgbench, so that the two are compared like for like). Inside a
+ * caller's transaction (tests, callers that want one) the pool hands out the transaction's connection
+ * and the statement simply joins it. Plain JDBC, not an entity manager: the statements need nothing an
+ * entity manager offers, and its per-request session, result mapping and JTA bookkeeping were a measured
+ * share of the service's CPU (docs/performance.md). Confirmations are one compare-and-set statement for
+ * all of them ({@link #replaceAll}), in autocommit too. Every row is read by {@link #storedRow}.
  *
- * <p>Confirmations of stored feedback are one compare-and-set statement for all of them ({@link #replaceAll}),
- * in autocommit too. A re-read goes through the Panache entity, in a transaction of its own (or the
- * caller's).
+ * <p>Failures reach the application as the port declares them ({@link SqlFailures}).
  */
 @ApplicationScoped
-class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<FeedbackEntity, FeedbackEntityKey> {
+class JdbcFeedbackStore implements FeedbackStore {
 
     /**
      * Inserts, or else reads the row that is there, in one statement: a row flagged {@code inserted}, or
      * the stored row. The second branch reads with the statement's snapshot, so it misses a row that a
      * concurrent transaction committed after the statement began but before the conflict was seen: then
      * no row comes back, and {@link #find} (a new snapshot under READ COMMITTED) reads it.
-     * bench/upsert.sql runs this very statement in pgbench.
+     * The benchmark runs this very statement in pgbench (bench/upsert.sql, kept equal by a test).
      */
     static final String INSERT_IF_ABSENT = """
             WITH inserted AS (
@@ -117,7 +115,7 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
     private final AgroalDataSource dataSource;
     private final FeedbackStoreMetrics metrics;
 
-    PanacheFeedbackStore(AgroalDataSource dataSource, FeedbackStoreMetrics metrics) {
+    JdbcFeedbackStore(AgroalDataSource dataSource, FeedbackStoreMetrics metrics) {
         this.dataSource = dataSource;
         this.metrics = metrics;
     }
@@ -180,7 +178,7 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
                 }
             }
         } catch (SQLException e) {
-            throw new FeedbackStoreException("insert-all-if-absent failed", e);
+            throw SqlFailures.translate("insert-all-if-absent", e);
         }
         for (FeedbackKey key : unseen) {
             results.put(key, Optional.of(find(key)
@@ -215,7 +213,7 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
                 return Optional.of(storedRow(candidate.key(), row));
             }
         } catch (SQLException e) {
-            throw new FeedbackStoreException("insert-if-absent failed", e);
+            throw SqlFailures.translate("insert-if-absent", e);
         }
     }
 
@@ -253,7 +251,7 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
                 replaced.add(new FeedbackKey(new AccountSid(row.getString(1)), new MessageSid(row.getString(2))));
             }
         } catch (SQLException e) {
-            throw new FeedbackStoreException("replace-all failed", e);
+            throw SqlFailures.translate("replace-all", e);
         }
         List<Boolean> results = new ArrayList<>(size);
         for (Feedback before : expected) {
@@ -262,17 +260,24 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
         return results;
     }
 
+    static final String FIND = """
+            SELECT outcome, date_created, date_updated
+              FROM message_feedback
+             WHERE account_sid = ? AND message_sid = ?
+            """;
+
     @Override
     public Optional<Feedback> find(FeedbackKey key) {
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            FeedbackEntity entity = findById(FeedbackMapper.toEntityKey(key));
-            if (entity == null) {
-                return Optional.<Feedback>empty();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(FIND)) {
+            statement.setString(1, key.accountSid().value());
+            statement.setString(2, key.messageSid().value());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(storedRow(key, row)) : Optional.empty();
             }
-            // Detached, so that a later find reads the database again rather than this session's copy.
-            getEntityManager().detach(entity);
-            return Optional.of(FeedbackMapper.toDomain(entity));
-        });
+        } catch (SQLException e) {
+            throw SqlFailures.translate("find", e);
+        }
     }
 
     /** The statement with one {@code text[]} parameter per column, in order. */
@@ -290,8 +295,10 @@ class PanacheFeedbackStore implements FeedbackStore, PanacheRepositoryBase<Feedb
         }
     }
 
+    /** The one mapping of a stored row (outcome, date_created, date_updated) to the domain. */
     private static Feedback storedRow(FeedbackKey key, ResultSet row) throws SQLException {
-        return new Feedback(key, FeedbackMapper.outcome(row.getString("outcome")),
+        return new Feedback(key, Outcome.fromWireName(row.getString("outcome"))
+                        .orElseThrow(() -> new IllegalStateException("unknown stored outcome")),
                 row.getObject("date_created", OffsetDateTime.class).toInstant(),
                 row.getObject("date_updated", OffsetDateTime.class).toInstant());
     }

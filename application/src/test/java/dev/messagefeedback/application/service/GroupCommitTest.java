@@ -1,10 +1,12 @@
-package dev.messagefeedback.adapter.rest;
+package dev.messagefeedback.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.messagefeedback.application.port.out.StoreUnavailableException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -27,7 +29,7 @@ class GroupCommitTest {
         GroupCommit<Integer, Integer> group = new GroupCommit<>(requests -> {
             batchSizes.add(requests.size());
             return requests.stream().map(r -> r * 10).toList();
-        }, Runnable::run, 2, 8);
+        }, Runnable::run, settings(2, 8));
 
         assertEquals(70, group.submit(7).get());
         assertEquals(80, group.submit(8).get());
@@ -53,7 +55,7 @@ class GroupCommitTest {
                 carried.addAll(batch);
                 inFlight.decrementAndGet();
                 return batch.stream().map(r -> -r).toList();
-            }, writers, maxWriters, maxBatch);
+            }, writers, settings(maxWriters, maxBatch));
 
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<CompletableFuture<Integer>>> submitted = new ArrayList<>();
@@ -95,7 +97,7 @@ class GroupCommitTest {
                     throw outage;
                 }
                 return batch;
-            }, writers, 1, 16);
+            }, writers, settings(1, 16));
 
             CompletableFuture<Integer> first = group.submit(1);
             assertTrue(firstWriteStarted.await(5, TimeUnit.SECONDS));
@@ -115,7 +117,7 @@ class GroupCommitTest {
 
     @Test
     void aWrongNumberOfResultsFailsTheBatchRatherThanMisanswering() {
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> List.of(), Runnable::run, 1, 4);
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> List.of(), Runnable::run, settings(1, 4));
         ExecutionException failure = assertThrows(ExecutionException.class, () -> group.submit(1).get());
         assertTrue(failure.getCause() instanceof IllegalStateException);
     }
@@ -124,14 +126,69 @@ class GroupCommitTest {
     void aRequestThatNoWriterCanTakeFailsInsteadOfWaitingForever() {
         GroupCommit<Integer, Integer> group = new GroupCommit<>(List::copyOf, task -> {
             throw new RejectedExecutionException("shutting down");
-        }, 1, 4);
+        }, settings(1, 4));
         ExecutionException failure = assertThrows(ExecutionException.class, () -> group.submit(1).get(5, TimeUnit.SECONDS));
         assertTrue(failure.getCause() instanceof RejectedExecutionException);
     }
 
     @Test
     void refusesAGroupWithoutWriters() {
-        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<Integer, Integer>(List::copyOf, Runnable::run, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> settings(0, 1));
+    }
+
+    @Test
+    void aRequestNotWrittenWithinTheDeadlineFailsAsUnavailableAndIsNeverWrittenLate() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService writers = Executors.newSingleThreadExecutor();
+        try {
+            GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> {
+                await(release); // a stalled database
+                written.addAll(batch);
+                return batch;
+            }, writers, new WriteSettings(1, 16, 100, Duration.ofMillis(200)));
+            CompletableFuture<Integer> stalled = group.submit(1);
+            CompletableFuture<Integer> queued = group.submit(2);
+            long start = System.nanoTime();
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
+            assertTrue(failure.getCause() instanceof StoreUnavailableException, failure.getCause().toString());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "answered at the deadline, not later");
+            assertThrows(ExecutionException.class, () -> stalled.get(5, TimeUnit.SECONDS));
+            release.countDown();
+            assertEquals(3, group.submit(3).get(5, TimeUnit.SECONDS), "works again once the database does");
+            assertEquals(List.of(1, 3), written, "the expired queued request was skipped, not written late");
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFullQueueFailsAtOnceAsUnavailable() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService writers = Executors.newSingleThreadExecutor();
+        try {
+            GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> {
+                await(release);
+                return batch;
+            }, writers, new WriteSettings(1, 1, 2, Duration.ofSeconds(10)));
+            CompletableFuture<Integer> first = group.submit(1);
+            Thread.sleep(100); // the writer took the first; two more fill the queue
+            CompletableFuture<Integer> second = group.submit(2);
+            CompletableFuture<Integer> third = group.submit(3);
+            CompletableFuture<Integer> refused = group.submit(4);
+            assertTrue(refused.isCompletedExceptionally(), "refused at once");
+            ExecutionException failure = assertThrows(ExecutionException.class, refused::get);
+            assertTrue(failure.getCause() instanceof StoreUnavailableException);
+            release.countDown();
+            assertEquals(List.of(1, 2, 3), List.of(first.get(5, TimeUnit.SECONDS), second.get(5, TimeUnit.SECONDS),
+                    third.get(5, TimeUnit.SECONDS)));
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private static WriteSettings settings(int writers, int maxBatch) {
+        return new WriteSettings(writers, maxBatch, 10_000, Duration.ofSeconds(30));
     }
 
     private static void sleep(long millis) {
