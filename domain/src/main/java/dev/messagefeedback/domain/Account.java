@@ -79,7 +79,7 @@ public record Account(AccountSid sid, FriendlyName friendlyName, AccountStatus s
     }
 
     /**
-     * SPEC §4: credentials act on their own account and on its subaccounts, never on a parent or a
+     * Credentials (docs/accounts.md, "Credentials") act on their own account and on its subaccounts, never on a parent or a
      * sibling; both accounts must be active.
      */
     public boolean mayActOn(Account target) {
