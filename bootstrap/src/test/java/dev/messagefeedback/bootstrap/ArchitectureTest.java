@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -17,10 +18,20 @@ import jakarta.persistence.Entity;
 
 /**
  * The hexagon, as rules that fail when broken. Imported by package from the full test classpath, where
- * the sibling modules arrive as jars (so no DoNotIncludeJars); test classes are left out.
+ * the sibling modules arrive as jars (so no DoNotIncludeJars); test classes are left out, the
+ * application's test-jar (the output ports' contract suites and fakes) included.
  */
-@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
+
+    /** A module's test-jar ({@code *-tests.jar}) holds test code, which the rules below do not govern. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     static final String ROOT = "dev.messagefeedback";
     static final String DOMAIN = ROOT + ".domain..";
