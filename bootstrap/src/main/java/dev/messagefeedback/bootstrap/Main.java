@@ -25,7 +25,9 @@ public class Main {
 
     public static void main(String... args) {
         if (!OperatorCommandLine.handles(args)) {
-            Quarkus.run(args);
+            // Named explicitly: with picocli on the class path, Quarkus's default application would be
+            // picocli's runner, not the service.
+            Quarkus.run(Service.class, args);
             return;
         }
         boolean migrate = OperatorCommandLine.migrates(args);
@@ -81,6 +83,16 @@ public class Main {
                     + "): check QUARKUS_DATASOURCE_JDBC_URL and that PostgreSQL is running";
         }
         return "error: the command could not start: " + root.getMessage();
+    }
+
+    /** The service: serves until it is stopped (SIGTERM, Ctrl-C). */
+    public static class Service implements QuarkusApplication {
+
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
     }
 
     /** The command line as a Quarkus application: it returns, and its exit code is the process's. */
