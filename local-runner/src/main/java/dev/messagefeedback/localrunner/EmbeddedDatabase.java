@@ -78,12 +78,18 @@ public final class EmbeddedDatabase {
 
     /** Whether something already listens on the port (this database, started by another process). */
     public boolean isRunning() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException nothingThere) {
-            return false;
+        // A postmaster.pid means another process runs it (or ran it and died): on a machine too busy to
+        // accept a connection at once, keep asking for a few seconds rather than start it a second time.
+        int attempts = Files.exists(dataDirectory.resolve("postmaster.pid")) ? 10 : 1;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                return true;
+            } catch (IOException notYet) {
+                // refused or timed out: try again while a postmaster.pid says it should be there
+            }
         }
+        return false;
     }
 
     public EmbeddedPostgres start() throws IOException {

@@ -77,7 +77,13 @@ public final class LocalRunner {
                     System.err.printf("local-runner: reusing the embedded PostgreSQL already running on port %d%n", database.port());
                 }
             } else {
-                postgres = database.start();
+                try {
+                    postgres = database.start();
+                } catch (IOException | RuntimeException e) {
+                    System.err.printf("local-runner: could not start the embedded PostgreSQL on port %d with data in %s: %s%n",
+                            database.port(), database.dataDirectory(), e.getMessage());
+                    System.exit(1);
+                }
                 System.err.printf("local-runner: embedded PostgreSQL 17 on 127.0.0.1:%d, data in %s%n",
                         database.port(), database.dataDirectory());
             }
