@@ -26,8 +26,9 @@ for _ in $(seq 1 240); do
 done
 
 demo=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-# One command first: it records the CLI's class-data archive (see the README), as a first use would.
-"${runner[@]}" accounts list >/dev/null
+# One command first: it records the CLI's class-data archive (see the README), as a first use would,
+# and gives the demo account a key, so that every `keys list` below has a record to print.
+"${runner[@]}" keys create "$demo" --friendly-name warm-up >/dev/null
 commands=(
   "accounts list" "accounts create --friendly-name parallel-1" "keys list $demo" "accounts create --friendly-name parallel-2"
   "keys create $demo --friendly-name parallel-key" "accounts list" "accounts create --friendly-name parallel-3 --parent $demo"
