@@ -28,7 +28,7 @@ done
 demo=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 # One command first: it records the CLI's class-data archive (see the README), as a first use would,
 # and gives the demo account a key, so that every `keys list` below has a record to print.
-"${runner[@]}" keys create "$demo" --friendly-name warm-up >/dev/null
+"${runner[@]}" keys create "$demo" --friendly-name warm-up >/dev/null 2>"$work/warm-up.err" || { cat "$work/warm-up.err"; exit 1; }
 commands=(
   "accounts list" "accounts create --friendly-name parallel-1" "keys list $demo" "accounts create --friendly-name parallel-2"
   "keys create $demo --friendly-name parallel-key" "accounts list" "accounts create --friendly-name parallel-3 --parent $demo"

@@ -48,8 +48,14 @@ class CommandLineTest {
 
     @Test
     void createRotateKeysSuspendAndSeeEachTakeEffectOverHttp() throws InterruptedException {
+        Run migrated = run("migrate");
+        assertEquals(0, migrated.exitCode(), migrated.err());
+        assertEquals("schema=current\n", migrated.out());
+
         Run created = run("accounts", "create", "--friendly-name", "CLI test");
         assertEquals(0, created.exitCode(), created.err());
+        assertEquals(List.of("account_sid", "friendly_name", "status", "parent_sid", "date_created", "auth_token"),
+                List.copyOf(created.values().keySet()), "the documented fields, in order");
         String sid = created.values().get("account_sid");
         String token = created.values().get("auth_token");
         assertEquals(201, post(sid, token, sid));
@@ -68,6 +74,8 @@ class CommandLineTest {
         assertEquals(401, post(sid, token, sid), "the old token stopped");
 
         Run key = run("keys", "create", sid, "--friendly-name", "deploy");
+        assertEquals(List.of("api_key_sid", "account_sid", "friendly_name", "status", "date_created", "secret"),
+                List.copyOf(key.values().keySet()), "the documented fields, in order");
         String keySid = key.values().get("api_key_sid");
         String secret = key.values().get("secret");
         assertEquals(201, post(keySid, secret, sid));
