@@ -19,7 +19,8 @@ class ScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bench/run.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
-        "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run"})
+        "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run",
+        "scripts/cli-parallel.sh", "scripts/manifest-ports.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);
