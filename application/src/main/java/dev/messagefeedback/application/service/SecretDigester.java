@@ -17,6 +17,12 @@ public final class SecretDigester {
     public static final int MIN_KEY_LENGTH = 32;
 
     private final SecretKeySpec key;
+    /**
+     * One initialised {@code Mac} per thread (the event loops, in the steady state): {@code doFinal}
+     * leaves it ready for the next secret under the same key, so a request no longer pays the provider
+     * look-up and the key schedule of a new instance (a measurable share of an authenticated request).
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public SecretDigester(String key) {
         if (key == null || key.length() < MIN_KEY_LENGTH) {
@@ -26,10 +32,14 @@ public final class SecretDigester {
     }
 
     public SecretDigest digest(String secret) {
+        return new SecretDigest(macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return new SecretDigest(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
