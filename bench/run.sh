@@ -208,6 +208,19 @@ read -r floor_rps floor_p50 floor_p99 total _ < <(wrk_run floor 64 "$seconds")
 floor_cpu_us=$(cpu_us_per_request "$ticks_before" "$(cpu_ticks)" "$total")
 requests_total=$((requests_total + total))
 
+# --- memory after at least 500,000 requests (BENCH_MEMORY_REQUESTS) ------------------------------
+# Read before the open model: the profiler loaded into the service then would count in its memory.
+while [ "$requests_total" -lt "$memory_requests" ]; do
+  read -r _ _ _ total _ < <(wrk_run new 16 5)
+  requests_total=$((requests_total + total))
+done
+rss_mb=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
+rss_requests=$requests_total
+# What it is made of: anonymous memory (heap, metaspace, code, native) and the mapped class-data archives
+# (file-backed pages: shareable, and reclaimable under memory pressure).
+rss_anon_mb=$(awk '/^Anonymous:/ { printf "%d", $2 / 1024 }' "/proc/$service_pid/smaps_rollup" 2>/dev/null || echo "?")
+rss_archive_mb=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { jsa = ($6 ~ /\.jsa$/) } jsa && /^Rss:/ { kb += $2 } END { printf "%d", kb / 1024 }' "/proc/$service_pid/smaps" 2>/dev/null || echo "?")
+
 # --- latency at half the maximum throughput, open model --------------------------------------------
 # Profiled: the CPU samples (itimer: the process's CPU time, every thread) go to a flame graph.
 half=$(awk -v m="$max_rps" 'BEGIN { printf "%.0f", m / 2 }')
@@ -230,17 +243,6 @@ open_sent=$(sed -n 's/.*sent=\([0-9]*\).*/\1/p' <<<"$open_out")
 open_requests=$(( ${open_sent:-0} + half * 5 ))  # and 5 s of the client's warm-up at the same rate
 open_cpu_us=$(cpu_us_per_request "$ticks_before" "$ticks_after" "$open_requests")
 requests_total=$((requests_total + open_requests))
-
-# --- memory after at least 500,000 requests (BENCH_MEMORY_REQUESTS) ------------------------------
-while [ "$requests_total" -lt "$memory_requests" ]; do
-  read -r _ _ _ total _ < <(wrk_run new 16 5)
-  requests_total=$((requests_total + total))
-done
-rss_mb=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
-# What it is made of: anonymous memory (heap, metaspace, code, native) and the mapped class-data archives
-# (file-backed pages: shareable, and reclaimable under memory pressure).
-rss_anon_mb=$(awk '/^Anonymous:/ { printf "%d", $2 / 1024 }' "/proc/$service_pid/smaps_rollup" 2>/dev/null || echo "?")
-rss_archive_mb=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { jsa = ($6 ~ /\.jsa$/) } jsa && /^Rss:/ { kb += $2 } END { printf "%d", kb / 1024 }' "/proc/$service_pid/smaps" 2>/dev/null || echo "?")
 
 # --- the table ----------------------------------------------------------------------------------
 exec > >(tee "$out/table.md")  # the table, and what follows it, also beside the results
@@ -267,7 +269,7 @@ printf '| feedback POST / floor, c=64 (CPU per request) | %s | |\n' "$(awk -v a=
 printf '| ratio at concurrency 16, new messages | %s | >= 1.5 |\n' "$(awk -v a="${rps[new,16]}" -v b="${tps[new,16]}" 'BEGIN { printf "%.2f", a / b }')"
 printf '| process start to first 201, class-data archive from a training run | %s ms | < 2000 ms |\n' "$first_201_ms"
 printf '| process start to first 201, no archive | %s ms | |\n' "$first_201_plain_ms"
-printf '| resident memory after %s requests | %s MB | < 200 MB |\n' "$requests_total" "$rss_mb"
+printf '| resident memory after %s requests | %s MB | < 200 MB |\n' "$rss_requests" "$rss_mb"
 printf '| of which anonymous / mapped class-data archives | %s MB / %s MB | |\n' "$rss_anon_mb" "$rss_archive_mb"
 printf '| GC pauses during the open model | %s | |\n' "$(gc_pauses "$uptime_before" "$uptime_after")"
 printf '| GC pauses over the whole run | %s | |\n' "$(gc_pauses)"
