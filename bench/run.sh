@@ -219,7 +219,8 @@ rss_requests=$requests_total
 # What it is made of: anonymous memory (heap, metaspace, code, native) and the mapped class-data archives
 # (file-backed pages: shareable, and reclaimable under memory pressure).
 rss_anon_mb=$(awk '/^Anonymous:/ { printf "%d", $2 / 1024 }' "/proc/$service_pid/smaps_rollup" 2>/dev/null || echo "?")
-rss_archive_mb=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { jsa = ($6 ~ /\.jsa$/) } jsa && /^Rss:/ { kb += $2 } END { printf "%d", kb / 1024 }' "/proc/$service_pid/smaps" 2>/dev/null || echo "?")
+rss_archive_mb=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { jsa = ($6 ~ /\.jsa$/) } jsa && /^Rss:/ { kb += $2 } jsa && /^Anonymous:/ { kb -= $2 }
+  END { printf "%d", kb / 1024 }' "/proc/$service_pid/smaps" 2>/dev/null || echo "?")  # their file-backed pages
 
 # --- latency at half the maximum throughput, open model --------------------------------------------
 # Profiled: the CPU samples (itimer: the process's CPU time, every thread) go to a flame graph.
@@ -270,7 +271,7 @@ printf '| ratio at concurrency 16, new messages | %s | >= 1.5 |\n' "$(awk -v a="
 printf '| process start to first 201, class-data archive from a training run | %s ms | < 2000 ms |\n' "$first_201_ms"
 printf '| process start to first 201, no archive | %s ms | |\n' "$first_201_plain_ms"
 printf '| resident memory after %s requests | %s MB | < 200 MB |\n' "$rss_requests" "$rss_mb"
-printf '| of which anonymous / mapped class-data archives | %s MB / %s MB | |\n' "$rss_anon_mb" "$rss_archive_mb"
+printf '| of which anonymous / file-backed pages of the class-data archives | %s MB / %s MB | |\n' "$rss_anon_mb" "$rss_archive_mb"
 printf '| GC pauses during the open model | %s | |\n' "$(gc_pauses "$uptime_before" "$uptime_after")"
 printf '| GC pauses over the whole run | %s | |\n' "$(gc_pauses)"
 if [ -s "$out/top-frames.txt" ]; then
