@@ -18,6 +18,7 @@ public class Main {
     public static void main(String... args) {
         if (AccountsCommandLine.handles(args)) {
             System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.management.host-enabled", "false");
             System.setProperty("quarkus.banner.enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
             Quarkus.run(OperatorCommandLine.class, args);

@@ -16,6 +16,15 @@ final class Api {
     private Api() {
     }
 
+    /**
+     * The management interface (health, metrics): its own port, a free one in tests. The API port
+     * does not serve these (ManagementPortTest).
+     */
+    static RequestSpecification management() {
+        java.net.URI uri = java.net.URI.create(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri());
+        return given().baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
+    }
+
     /** No credentials at all. */
     static RequestSpecification anonymous() {
         return given().urlEncodingEnabled(true);

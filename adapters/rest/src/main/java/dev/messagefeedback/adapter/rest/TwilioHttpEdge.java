@@ -34,7 +34,13 @@ class TwilioHttpEdge {
             "/2010-04-01/Accounts/" + AccountSid.PATTERN + "/Messages/" + MessageSid.PATTERN + "/Feedback\\.json");
 
     private static final Logger LOG = Logger.getLogger(TwilioHttpEdge.class);
-    private static final String OPERATIONS_PREFIX = "/q/";
+    /**
+     * The only operations endpoint on the API port: the OpenAPI document (/q/openapi, also as
+     * .json/.yaml/.yml), public as Twilio's own is. Health and metrics are on the management port; any
+     * other /q/ path is an API path like the rest (authenticated, then Twilio's 404). /q/dev-ui exists
+     * only in dev mode.
+     */
+    private static final Pattern OPERATIONS_PATH = Pattern.compile("/q/openapi(\\.(json|yaml|yml))?|/q/dev-ui(/.*)?");
 
     /**
      * The most a request body may carry before it is refused unread. The feedback endpoint refuses more
@@ -160,7 +166,7 @@ class TwilioHttpEdge {
     }
 
     static boolean isOperationsPath(String path) {
-        return path != null && path.startsWith(OPERATIONS_PREFIX);
+        return path != null && OPERATIONS_PATH.matcher(path).matches();
     }
 
     private void failed(RoutingContext context) {
