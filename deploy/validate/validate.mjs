@@ -130,11 +130,18 @@ export function ruleProblems(manifest, all, { release = false } = {}) {
     }
   }
   for (const [key, value] of Object.entries(allAnnotations(manifest))) {
-    if (typeof value === "string" && /^(\/|file:|~|[A-Za-z]:\\)/.test(value)) {
+    if (typeof value === "string" && namesLocalPath(key, value)) {
       problems.push(`annotation ${key} names a local path (${value})`);
     }
   }
   return problems;
+}
+
+/** A path on the build machine: file: URLs, home/work directories, or a source "URI" that is no URL. */
+function namesLocalPath(key, value) {
+  if (/^(file:|~\/|[A-Za-z]:\\)/.test(value)) return true;
+  if (/^\/(home|work|root|Users|tmp|var|srv|mnt|opt|builds?|workspace)(\/|$)/.test(value)) return true;
+  return /(vcs|uri|url|repo|source)/i.test(key) && !/^((https?|ssh|git):\/\/|git@)/.test(value);
 }
 
 function allAnnotations(manifest) {
