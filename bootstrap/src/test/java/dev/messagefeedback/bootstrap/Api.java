@@ -21,7 +21,9 @@ final class Api {
      * does not serve these (ManagementPortTest).
      */
     static RequestSpecification management() {
-        java.net.URI uri = java.net.URI.create(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri());
+        // Where Quarkus's test support publishes the management interface it started.
+        java.net.URI uri = java.net.URI.create(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("test.management.url", String.class));
         return given().baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
     }
 
