@@ -130,7 +130,7 @@ class ConcurrentFeedbackTest {
         } finally {
             clients.shutdownNow();
         }
-        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        String metrics = Api.management().get("/q/metrics").asString();
         double largestBatch = metrics.lines().filter(line -> line.startsWith("feedback_store_batch_rows_max"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(0);
         assertTrue(largestBatch > 1, "concurrent POSTs shared a statement: largest batch " + largestBatch);

@@ -24,7 +24,7 @@ class ObservabilityTest {
     final TestAccounts.Credentials account = TestAccounts.account();
 
     static String metrics() {
-        return Api.anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Api.management().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     static double value(String metrics, String series) {
@@ -38,8 +38,8 @@ class ObservabilityTest {
 
     @Test
     void healthEndpointsNeedNoCredentialsAndReadinessIncludesTheDatabase() {
-        Api.anonymous().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        Api.anonymous().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        Api.management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Api.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
     }
 

@@ -32,7 +32,8 @@ class ScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bench/feedback.lua", "bench/upsert.sql",
         "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "conformance/node/conformance.mjs",
-        "conformance/node/package-lock.json"})
+        "conformance/node/package-lock.json", "deploy/validate/validate.mjs", "deploy/validate/package-lock.json",
+        "deploy/validate/test/validate.test.mjs", "bootstrap/src/main/docker/Dockerfile.jvm"})
     void theFilesTheyRunExist(String file) throws IOException {
         assertTrue(Files.size(ROOT.resolve(file)) > 0, file);
     }
