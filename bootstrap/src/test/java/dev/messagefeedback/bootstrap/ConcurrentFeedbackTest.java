@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §2: concurrent POSTs for one message leave one record; every answer is a state that was stored. */
+/** docs/api.md: concurrent POSTs for one message leave one record; every answer is a state that was stored. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class ConcurrentFeedbackTest {

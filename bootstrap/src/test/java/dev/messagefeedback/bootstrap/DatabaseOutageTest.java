@@ -14,7 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §8: with the database stopped, a POST is a fast 503 and the service reports not ready; when the
+ * docs/operations.md: with the database stopped, a POST is a fast 503 and the service reports not ready; when the
  * database returns, the service recovers by itself.
  */
 @QuarkusTest

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Every error row of SPEC §3 that does not depend on accounts, over HTTP. */
+/** Every error of docs/errors.md that does not depend on accounts, over HTTP. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class ErrorResponsesTest {

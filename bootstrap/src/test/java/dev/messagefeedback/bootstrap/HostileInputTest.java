@@ -21,7 +21,7 @@ import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §8: thousands of generated requests, hostile in every part, and not one 5xx or unstructured
+ * docs/operations.md: thousands of generated requests, hostile in every part, and not one 5xx or unstructured
  * answer; the requests that were refused changed nothing. jqwik's generators build the cases (its own
  * engine cannot host a @QuarkusTest, so they are sampled here); a failure prints the whole case.
  */

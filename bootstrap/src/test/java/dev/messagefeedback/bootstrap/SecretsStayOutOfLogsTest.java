@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §8: tokens, key secrets and the Authorization header never reach a log line. */
+/** docs/operations.md, "Secrets": tokens, key secrets and the Authorization header never reach a log line. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class SecretsStayOutOfLogsTest {

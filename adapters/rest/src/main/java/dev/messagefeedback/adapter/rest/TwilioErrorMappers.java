@@ -73,6 +73,9 @@ class TwilioErrorMappers {
         if (status >= 400 && status < 500) {
             return render(ApiProblem.invalidParameter("The request could not be read"));
         }
+        if (status == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            return render(ApiProblem.serviceUnavailable()); // Quarkus refusing requests while it shuts down
+        }
         return unexpected(error);
     }
 
