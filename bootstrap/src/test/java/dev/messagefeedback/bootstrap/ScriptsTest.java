@@ -19,7 +19,8 @@ class ScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bench/run.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
-        "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run"})
+        "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run",
+        "bench/batch-ceiling.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);
@@ -31,7 +32,7 @@ class ScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bench/feedback.lua", "bench/upsert.sql",
         "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "conformance/node/conformance.mjs",
-        "conformance/node/package-lock.json"})
+        "conformance/node/package-lock.json", "bench/batch-insert.sql"})
     void theFilesTheyRunExist(String file) throws IOException {
         assertTrue(Files.size(ROOT.resolve(file)) > 0, file);
     }
