@@ -30,7 +30,8 @@ class ObservabilityTest {
     static double value(String metrics, String series) {
         for (String line : metrics.lines().toList()) {
             if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1).trim());
+                // The value, without an exemplar (" # {trace_id=...} ...") that OpenTelemetry may add.
+                return Double.parseDouble(line.substring(series.length() + 1).trim().split("\\s+")[0]);
             }
         }
         return 0;
