@@ -49,6 +49,11 @@ class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public List<Account> listSubaccounts(AccountSid parent) {
+        return accounts.values().stream().map(StoredAccount::account).filter(a -> a.isSubaccountOf(parent)).toList();
+    }
+
+    @Override
     public void insert(StoredApiKey apiKey) {
         apiKeys.put(apiKey.apiKey().sid(), apiKey);
     }
