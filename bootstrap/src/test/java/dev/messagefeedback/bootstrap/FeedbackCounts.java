@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -11,28 +14,18 @@ import javax.sql.DataSource;
 /** Compares the kept per-day counters with a count of the rows, with plain SQL. */
 final class FeedbackCounts {
 
-    /**
-     * Every (account, day) whose kept counts differ from the rows'; reliability/two-replicas.sh runs the
-     * same statement.
-     */
-    static final String DISAGREEMENTS = """
-            WITH kept AS (
-                SELECT account_sid, day, sum(confirmed) AS confirmed, sum(unconfirmed) AS unconfirmed
-                  FROM feedback_daily_counts GROUP BY account_sid, day
-            ), counted AS (
-                SELECT account_sid, (date_created AT TIME ZONE 'UTC')::date AS day,
-                       count(*) FILTER (WHERE outcome = 'confirmed') AS confirmed,
-                       count(*) FILTER (WHERE outcome = 'unconfirmed') AS unconfirmed
-                  FROM message_feedback GROUP BY account_sid, day
-            )
-            SELECT account_sid, day, coalesce(kept.confirmed, 0), coalesce(kept.unconfirmed, 0),
-                   coalesce(counted.confirmed, 0), coalesce(counted.unconfirmed, 0)
-              FROM kept FULL JOIN counted USING (account_sid, day)
-             WHERE coalesce(kept.confirmed, 0) <> coalesce(counted.confirmed, 0)
-                OR coalesce(kept.unconfirmed, 0) <> coalesce(counted.unconfirmed, 0)
-            """;
+    /** Every (account, day) whose kept counts differ from the rows'; reliability/two-replicas.sh runs it too. */
+    static final String DISAGREEMENTS = read(Path.of("..", "reliability", "counters-disagree.sql"));
 
     private FeedbackCounts() {
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One line per disagreeing (account, day): empty when the counters equal the rows. */
