@@ -16,7 +16,7 @@ class TwilioErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(TwilioErrorMappers.class);
 
-    static final String FEEDBACK_METHODS = "POST, OPTIONS";
+    static final String FEEDBACK_METHODS = "GET, HEAD, POST, OPTIONS";
 
     private final DatabaseFailures databaseFailures;
 
@@ -35,8 +35,9 @@ class TwilioErrorMappers {
     }
 
     @ServerExceptionMapper
-    RestResponse<TwilioError> notAllowed(NotAllowedException wrongMethod) {
-        return render(ApiProblem.methodNotAllowed(FEEDBACK_METHODS));
+    RestResponse<TwilioError> notAllowed(NotAllowedException wrongMethod, HttpServerRequest request) {
+        String allowed = FeedbackSummaryResource.allowedMethods(request.path());
+        return render(ApiProblem.methodNotAllowed(allowed != null ? allowed : FEEDBACK_METHODS));
     }
 
     @ServerExceptionMapper

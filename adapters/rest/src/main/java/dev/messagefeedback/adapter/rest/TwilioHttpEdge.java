@@ -71,15 +71,16 @@ class TwilioHttpEdge {
             return;
         }
         // CORS as Twilio's document lists it, on every answer of the API, errors included.
+        String allowed = FeedbackSummaryResource.allowedMethods(path);
         context.response()
                 .putHeader("Access-Control-Allow-Origin", "*")
-                .putHeader("Access-Control-Allow-Methods", TwilioErrorMappers.FEEDBACK_METHODS)
+                .putHeader("Access-Control-Allow-Methods", allowed != null ? allowed : TwilioErrorMappers.FEEDBACK_METHODS)
                 .putHeader("Access-Control-Allow-Headers", "Content-Type, Authorization")
                 .putHeader("Access-Control-Expose-Headers", REQUEST_ID_HEADER);
-        if (context.request().method() == HttpMethod.OPTIONS && FEEDBACK_PATH.matcher(path).matches()
+        if (context.request().method() == HttpMethod.OPTIONS && allowed != null
                 && path.equals(context.request().path())) {
             // A browser's preflight carries no credentials: answer it before authentication.
-            context.response().setStatusCode(204).putHeader("Allow", TwilioErrorMappers.FEEDBACK_METHODS).end();
+            context.response().setStatusCode(204).putHeader("Allow", allowed).end();
             return;
         }
         if (headerBytes(context) > MAX_HEADER_BYTES) {
