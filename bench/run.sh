@@ -187,3 +187,6 @@ printf '| ratio at concurrency 16, new messages | %s | >= 0.6 |\n' "$(awk -v a="
 printf '| process start to first 201, class-data archive from a training run | %s ms | < 2000 ms |\n' "$first_201_ms"
 printf '| process start to first 201, no archive | %s ms | |\n' "$first_201_plain_ms"
 printf '| resident memory after %s requests | %s MB | < 250 MB |\n' "$requests_total" "$rss_mb"
+
+# --- the feedback summary: its latency at 10 million records, and what its counters cost the POSTs --
+BENCH_SUMMARY_HTTP_PORT="$((http_port + 2))" BENCH_SUMMARY_DB_PORT="$((db_port + 2))" BENCH_SECONDS="$seconds" bench/summary.sh

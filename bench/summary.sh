@@ -43,6 +43,7 @@ for _ in $(seq 1 240); do
   kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log"; exit 1; }
   sleep 0.25
 done
+kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log"; exit 1; }
 
 export BENCH_ACCOUNT_SID="$account_sid" BENCH_AUTHORIZATION="$authorization"
 wrk_post() { # mode concurrency seconds -> req/s
@@ -54,9 +55,20 @@ counters() { # on|off: the triggers that keep feedback_daily_counts
                  $action TRIGGER feedback_daily_counts_update, $action TRIGGER feedback_daily_counts_delete"
 }
 
-log "warm-up (the JIT, the pool, the repeated messages): $((seconds * 4)) s"
-wrk_post repeated 16 "$seconds" >/dev/null
-wrk_post new 16 "$((seconds * 3))" >/dev/null
+# Warm-up as run.sh does it: steps of 5 s until two in a row agree within 5 % (at least 30 s, at most
+# 150 s), after a first pass over the repeated messages.
+log "warming up until throughput settles (the JIT, the pool, the repeated messages)"
+wrk_post repeated 16 5 >/dev/null
+warmup_start=$(date +%s)
+previous=0
+while :; do
+  r=$(wrk_post new 16 5)
+  elapsed=$(( $(date +%s) - warmup_start ))
+  log "  warm-up: ${r} req/s after ${elapsed} s"
+  settled=$(awk -v a="$previous" -v b="$r" 'BEGIN { print (a > 0 && b / a < 1.05 && a / b < 1.05) ? 1 : 0 }')
+  if { [ "$settled" = 1 ] && [ "$elapsed" -ge 30 ]; } || [ "$elapsed" -ge 150 ]; then break; fi
+  previous=$r
+done
 
 declare -A sum
 for mode in new repeated; do
@@ -93,7 +105,7 @@ load_seconds=$(( $(date +%s) - load_start ))
 psql_bench -c "VACUUM ANALYZE feedback_daily_counts" >/dev/null
 summary_url="$base/2010-04-01/Accounts/$summary_sid/Messages/FeedbackSummary.json?StartDate=$start_day&EndDate=$end_day"
 answer="$(curl -s -H "Authorization: $summary_authorization" "$summary_url")"
-feedback_count=$(sed -n 's/.*"feedback_count": *\([0-9]*\).*/\1/p' <<<"$answer")
+feedback_count=$(sed -n 's/^[^[]*"feedback_count":\([0-9]*\).*/\1/p' <<<"$answer")  # the total, before "days"
 [ "$feedback_count" = "$rows" ] || { log "the summary counts '$feedback_count', not $rows: $answer"; exit 1; }
 db_ms=$(psql_bench -c "EXPLAIN (ANALYZE, FORMAT JSON)
     SELECT day, sum(confirmed), sum(unconfirmed) FROM feedback_daily_counts

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonPropertyOrder({"account_sid", "start_date", "end_date", "include_subaccounts", "feedback_count", "confirmed_count",
     "unconfirmed_count", "confirmation_rate", "days", "uri"})
 @Schema(name = "message_feedback_summary",
-        description = "Feedback created in a window of UTC days, and its confirmation rate." + FeedbackReadResource.BEYOND_TWILIO_NOTE)
+        description = "Feedback created in a window of UTC days, and its confirmation rate." + GetMessageFeedbackResource.BEYOND_TWILIO_NOTE)
 public record FeedbackSummaryJson(
         @JsonProperty("account_sid")
         @Schema(minLength = 34, maxLength = 34, pattern = "^" + AccountSid.PATTERN + "$",

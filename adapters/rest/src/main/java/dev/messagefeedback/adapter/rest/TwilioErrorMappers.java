@@ -36,7 +36,7 @@ class TwilioErrorMappers {
 
     @ServerExceptionMapper
     RestResponse<TwilioError> notAllowed(NotAllowedException wrongMethod, HttpServerRequest request) {
-        String allowed = FeedbackSummaryResource.allowedMethods(request.path());
+        String allowed = SummarizeMessageFeedbackResource.allowedMethods(request.path());
         return render(ApiProblem.methodNotAllowed(allowed != null ? allowed : FEEDBACK_METHODS));
     }
 

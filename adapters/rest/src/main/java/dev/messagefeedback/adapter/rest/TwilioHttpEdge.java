@@ -71,7 +71,7 @@ class TwilioHttpEdge {
             return;
         }
         // CORS as Twilio's document lists it, on every answer of the API, errors included.
-        String allowed = FeedbackSummaryResource.allowedMethods(path);
+        String allowed = SummarizeMessageFeedbackResource.allowedMethods(path);
         context.response()
                 .putHeader("Access-Control-Allow-Origin", "*")
                 .putHeader("Access-Control-Allow-Methods", allowed != null ? allowed : TwilioErrorMappers.FEEDBACK_METHODS)

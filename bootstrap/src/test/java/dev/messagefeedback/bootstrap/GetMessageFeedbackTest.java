@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** GET on the feedback path: the feedback read back, exactly as the POST answered it, for its own tenant only. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
-class ReadFeedbackBackTest {
+class GetMessageFeedbackTest {
 
     final TestAccounts.Credentials account = TestAccounts.account();
     final String message = Sids.sms();
@@ -114,7 +114,7 @@ class ReadFeedbackBackTest {
                     org.hamcrest.Matchers.containsString("Twilio's API has no such operation"));
             assertEquals("accountSid_authToken", operation.at("/security/0").fieldNames().next());
         }
-        assertEquals("FetchMessageFeedback", read.get("operationId").asText());
+        assertEquals("GetMessageFeedback", read.get("operationId").asText());
         assertEquals("SummarizeMessageFeedback", summary.get("operationId").asText());
         java.util.Set<String> parameters = new java.util.TreeSet<>();
         summary.get("parameters").forEach(parameter -> parameters.add(parameter.get("name").asText()));

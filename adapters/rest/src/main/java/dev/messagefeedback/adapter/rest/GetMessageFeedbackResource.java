@@ -32,18 +32,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/2010-04-01/Accounts/{AccountSid: " + AccountSid.PATTERN + "}/Messages/{MessageSid: " + MessageSid.PATTERN
         + "}/Feedback.json")
 @Tag(name = "Api20100401Feedback")
-public class FeedbackReadResource {
+public class GetMessageFeedbackResource {
 
     /** The OpenAPI extension that marks an operation Twilio's API does not have. */
     static final String BEYOND_TWILIO = "x-beyond-twilio";
     static final String BEYOND_TWILIO_NOTE = " An extension of this service: Twilio's API has no such operation.";
 
-    private static final String SUMMARY = "Fetch the Message Feedback of a Message";
+    private static final String SUMMARY = "Get the Message Feedback of a Message";
 
     private final GetMessageFeedbackUseCase getMessageFeedback;
     private final AccountRateLimiter rateLimiter;
 
-    FeedbackReadResource(GetMessageFeedbackUseCase getMessageFeedback, AccountRateLimiter rateLimiter) {
+    GetMessageFeedbackResource(GetMessageFeedbackUseCase getMessageFeedback, AccountRateLimiter rateLimiter) {
         this.getMessageFeedback = getMessageFeedback;
         this.rateLimiter = rateLimiter;
     }
@@ -51,7 +51,7 @@ public class FeedbackReadResource {
     /** Runs on a worker thread: the read is a blocking database call. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "FetchMessageFeedback", summary = SUMMARY,
+    @Operation(operationId = "GetMessageFeedback", summary = SUMMARY,
             description = SUMMARY + ": exactly what Create Message Feedback answered last; 404 when no feedback "
                     + "exists for the message." + BEYOND_TWILIO_NOTE)
     @Extension(name = BEYOND_TWILIO, value = "true", parseValue = true)

@@ -34,7 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/2010-04-01/Accounts/{AccountSid: " + AccountSid.PATTERN + "}/Messages/FeedbackSummary.json")
 @Tag(name = "Api20100401Feedback")
-public class FeedbackSummaryResource {
+public class SummarizeMessageFeedbackResource {
 
     static final Pattern SUMMARY_PATH = Pattern.compile(
             "/2010-04-01/Accounts/" + AccountSid.PATTERN + "/Messages/FeedbackSummary\\.json");
@@ -45,7 +45,7 @@ public class FeedbackSummaryResource {
     private final SummarizeMessageFeedbackUseCase summarizeMessageFeedback;
     private final AccountRateLimiter rateLimiter;
 
-    FeedbackSummaryResource(SummarizeMessageFeedbackUseCase summarizeMessageFeedback, AccountRateLimiter rateLimiter) {
+    SummarizeMessageFeedbackResource(SummarizeMessageFeedbackUseCase summarizeMessageFeedback, AccountRateLimiter rateLimiter) {
         this.summarizeMessageFeedback = summarizeMessageFeedback;
         this.rateLimiter = rateLimiter;
     }
@@ -65,8 +65,8 @@ public class FeedbackSummaryResource {
             description = SUMMARY + ", over the feedback created in the UTC days from StartDate to EndDate (both "
                     + "included, at most " + ReportingPeriod.MAX_DAYS + " days), with one entry per day. The rate is "
                     + "meaningful when senders create feedback with Outcome=unconfirmed (or no Outcome) as they send "
-                    + "a message, and confirm it when the recipient acts." + FeedbackReadResource.BEYOND_TWILIO_NOTE)
-    @Extension(name = FeedbackReadResource.BEYOND_TWILIO, value = "true", parseValue = true)
+                    + "a message, and confirm it when the recipient acts." + GetMessageFeedbackResource.BEYOND_TWILIO_NOTE)
+    @Extension(name = GetMessageFeedbackResource.BEYOND_TWILIO, value = "true", parseValue = true)
     @SecurityRequirement(name = FeedbackResource.SECURITY_SCHEME)
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackSummaryJson.class)))
