@@ -193,3 +193,6 @@ printf '| ratio at concurrency 16, new messages | %s | >= 0.6 |\n' "$(awk -v a="
 printf '| process start to first 201, as the image starts it (archive made at package time), median of %s | %s ms | < 2000 ms |\n' "$startup_runs" "$first_201_ms"
 printf '| process start to first 201, same command without the archive, median of %s | %s ms | |\n' "$startup_runs" "$first_201_plain_ms"
 printf '| resident memory after %s requests | %s MB | < 250 MB |\n' "$requests_total" "$rss_mb"
+
+# --- the feedback summary: its latency at 10 million records, and what its counters cost the POSTs --
+BENCH_SUMMARY_HTTP_PORT="$((http_port + 2))" BENCH_SUMMARY_DB_PORT="$((db_port + 2))" BENCH_SECONDS="$seconds" bench/summary.sh

@@ -67,7 +67,7 @@ class ObservabilityTest {
             Api.form(account, "confirmed").post(Sids.feedbackPath(account.accountSid(), Sids.sms()));
             Api.anonymous().post(Sids.feedbackPath(Sids.account(), Sids.sms()));          // 401
             Api.as(account).post("/random/" + Sids.hex32());                                // 404
-            Api.as(account).get(Sids.feedbackPath(account.accountSid(), Sids.mms()));       // 405
+            Api.as(account).put(Sids.feedbackPath(account.accountSid(), Sids.mms()));       // 405
             Api.as(account).post("/2010-04-01/Accounts/ACx" + i + "/Messages/SMy/Feedback.json"); // 404
         }
         Set<String> uris = new TreeSet<>();

@@ -18,7 +18,7 @@ class ScriptsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @ParameterizedTest
-    @ValueSource(strings = {"bench/run.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
+    @ValueSource(strings = {"bench/run.sh", "bench/summary.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
         "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run",
         "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "bench/batch-ceiling.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {

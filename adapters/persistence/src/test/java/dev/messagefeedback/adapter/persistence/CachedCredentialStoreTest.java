@@ -187,5 +187,10 @@ class CachedCredentialStoreTest {
         public List<ApiKey> listApiKeys(AccountSid owner) {
             return List.of();
         }
+
+        @Override
+        public List<Account> listSubaccounts(AccountSid parent) {
+            return List.of();
+        }
     }
 }

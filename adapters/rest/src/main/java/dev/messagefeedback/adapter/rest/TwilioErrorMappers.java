@@ -54,9 +54,17 @@ class TwilioErrorMappers {
         return render(ApiProblem.notFound(request.path()));
     }
 
+    /** The {@code Allow} lists what the matched resource declares, in one fixed order (HEAD goes with GET). */
     @ServerExceptionMapper
     RestResponse<TwilioError> notAllowed(NotAllowedException wrongMethod) {
-        return render(ApiProblem.methodNotAllowed(FeedbackResource.METHODS));
+        java.util.Set<String> declared = wrongMethod.getResponse().getAllowedMethods();
+        java.util.List<String> allowed = new java.util.ArrayList<>();
+        for (String method : new String[] {"GET", "HEAD", "POST", "OPTIONS"}) {
+            if (declared.contains(method) || (method.equals("HEAD") && declared.contains("GET"))) {
+                allowed.add(method);
+            }
+        }
+        return render(ApiProblem.methodNotAllowed(allowed.isEmpty() ? FeedbackResource.METHODS : String.join(", ", allowed)));
     }
 
     @ServerExceptionMapper
