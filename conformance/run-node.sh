@@ -10,6 +10,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 fi
 
 export QUARKUS_HTTP_PORT="${CONFORMANCE_HTTP_PORT:-18080}"
+export QUARKUS_MANAGEMENT_PORT="${CONFORMANCE_MANAGEMENT_PORT:-19080}"
 export FEEDBACK_DB_PORT="${CONFORMANCE_DB_PORT:-54339}"
 export FEEDBACK_DATA_DIR
 FEEDBACK_DATA_DIR="$(mktemp -d)/postgres"
@@ -27,7 +28,7 @@ trap stop EXIT
 
 base="http://localhost:${QUARKUS_HTTP_PORT}"
 for _ in $(seq 1 120); do
-  if curl -fs "$base/q/health/ready" >/dev/null 2>&1 || curl -s -o /dev/null -w '%{http_code}' "$base/" 2>/dev/null | grep -q 401; then
+  if curl -fs "http://localhost:${QUARKUS_MANAGEMENT_PORT}/q/health/ready" >/dev/null 2>&1 || curl -s -o /dev/null -w '%{http_code}' "$base/" 2>/dev/null | grep -q 401; then
     break
   fi
   if ! kill -0 "$service" 2>/dev/null; then

@@ -7,12 +7,12 @@ export FEEDBACK_CREDENTIALS_DIGEST_KEY="reliability-only-digest-key-of-enough-le
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 create_account reliability
 
-start_service() { # port -> pid in $service_pid
-  QUARKUS_HTTP_PORT="$1" java -Xmx128m -jar "$service_jar" >"$work/service-$1.log" 2>&1 &
+start_service() { # port -> pid in $service_pid; its management port (health, metrics) is port + 1000
+  QUARKUS_HTTP_PORT="$1" QUARKUS_MANAGEMENT_PORT="$(($1 + 1000))" java -Xmx128m -jar "$service_jar" >"$work/service-$1.log" 2>&1 &
   service_pid=$!
   pids+=("$service_pid")
   for _ in $(seq 1 240); do
-    curl -fs "http://localhost:$1/q/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "http://localhost:$(($1 + 1000))/q/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.25
   done
   cat "$work/service-$1.log"; exit 1

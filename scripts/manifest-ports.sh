@@ -3,10 +3,15 @@
 # packages with QUARKUS_HTTP_PORT and QUARKUS_MANAGEMENT_PORT set to other values (the path a developer
 # takes with `./mvnw package -DskipTests` in a shell where they are exported), then checks that
 # kubernetes.yml still says 8080 and 9000. Prints `N passed, N failed`.
+#   scripts/manifest-ports.sh [manifest]   a manifest built that way already (.ci/run's second build);
+#                                          without one, this script packages with those ports itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-QUARKUS_HTTP_PORT=18299 QUARKUS_MANAGEMENT_PORT=18298 ./mvnw -B -q package -DskipTests -pl bootstrap -am >/dev/null
-manifest=bootstrap/target/kubernetes/kubernetes.yml
+manifest="${1:-}"
+if [ -z "$manifest" ]; then
+  QUARKUS_HTTP_PORT=18299 QUARKUS_MANAGEMENT_PORT=18298 ./mvnw -B -q package -DskipTests -pl bootstrap -am >/dev/null
+  manifest=bootstrap/target/kubernetes/kubernetes.yml
+fi
 passed=0; failed=0
 check() { # description, command...
   if "${@:2}" >/dev/null; then passed=$((passed + 1)); echo "ok   $1"; else failed=$((failed + 1)); echo "FAIL $1"; fi

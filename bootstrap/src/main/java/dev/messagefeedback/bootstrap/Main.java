@@ -34,6 +34,7 @@ public class Main {
         boolean helpOnly = OperatorCommandLine.onlyAsksForHelp(args);
         Map<String, String> settings = Map.ofEntries(
                 Map.entry("quarkus.http.host-enabled", "false"),
+                Map.entry("quarkus.management.host-enabled", "false"),
                 Map.entry("quarkus.banner.enabled", "false"),
                 Map.entry("quarkus.log.console.enabled", "false"),
                 Map.entry("quarkus.flyway.migrate-at-start", String.valueOf(migrate)),

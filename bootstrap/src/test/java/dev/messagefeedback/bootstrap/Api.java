@@ -16,6 +16,17 @@ final class Api {
     private Api() {
     }
 
+    /**
+     * The management interface (health, metrics): its own port, a free one in tests. The API port
+     * does not serve these (ManagementPortTest).
+     */
+    static RequestSpecification management() {
+        // Where Quarkus's test support publishes the management interface it started.
+        java.net.URI uri = java.net.URI.create(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("test.management.url", String.class));
+        return given().baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
+    }
+
     /** No credentials at all. */
     static RequestSpecification anonymous() {
         return given().urlEncodingEnabled(true);

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §4 and the 401 row of §3: HTTP Basic as Twilio does it, decided before anything else. */
+/** docs/accounts.md and the 401 of docs/errors.md: HTTP Basic as Twilio does it, decided before anything else. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class AuthenticationTest {

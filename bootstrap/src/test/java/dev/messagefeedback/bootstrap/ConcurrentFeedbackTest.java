@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §2: concurrent POSTs for one message leave one record; every answer is a state that was stored. */
+/** docs/api.md: concurrent POSTs for one message leave one record; every answer is a state that was stored. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class ConcurrentFeedbackTest {
@@ -130,7 +130,7 @@ class ConcurrentFeedbackTest {
         } finally {
             clients.shutdownNow();
         }
-        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        String metrics = Api.management().get("/q/metrics").asString();
         double largestBatch = metrics.lines().filter(line -> line.startsWith("feedback_store_batch_rows_max"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(0);
         assertTrue(largestBatch > 1, "concurrent POSTs shared a statement: largest batch " + largestBatch);

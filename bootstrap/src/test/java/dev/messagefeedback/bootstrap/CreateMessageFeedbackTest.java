@@ -22,7 +22,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Create Message Feedback over HTTP, against PostgreSQL: the body of SPEC §2 and every row of its table. */
+/** Create Message Feedback over HTTP, against PostgreSQL: the rules of docs/api.md and every row of its outcome table. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class CreateMessageFeedbackTest {

@@ -14,7 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §8: with the database stopped, a POST is a fast 503 and the service reports not ready; when the
+ * docs/operations.md: with the database stopped, a POST is a fast 503 and the service reports not ready; when the
  * database returns, the service recovers by itself.
  */
 @QuarkusTest
@@ -39,8 +39,8 @@ class DatabaseOutageTest {
                         .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
                 assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "a 503 within 2 s, took " + took);
             }
-            Api.anonymous().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-            Api.anonymous().get("/q/health/live").then().statusCode(200);
+            Api.management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            Api.management().get("/q/health/live").then().statusCode(200);
             // An uncached account needs a lookup: that is a 503 too, not a 401 or a 500.
             TestAccounts.Credentials unknown = new TestAccounts.Credentials(Sids.account(), "x", Sids.account());
             assertTwilioError(Api.form(unknown, "confirmed").post(Sids.feedbackPath(unknown.accountSid(), Sids.sms())), 503, 20503);
@@ -58,6 +58,6 @@ class DatabaseOutageTest {
         } while (status != 201 && System.nanoTime() < deadline);
         assertEquals(201, status, "recovered without a restart");
         Api.form(account, "confirmed").post(path).then().statusCode(201).body("outcome", equalTo("confirmed"));
-        Api.anonymous().get("/q/health/ready").then().statusCode(200);
+        Api.management().get("/q/health/ready").then().statusCode(200);
     }
 }

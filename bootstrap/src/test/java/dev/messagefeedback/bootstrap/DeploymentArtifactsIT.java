@@ -29,8 +29,10 @@ class DeploymentArtifactsIT {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void readManifests() throws IOException {
-        try (InputStream in = Files.newInputStream(TARGET.resolve("kubernetes/kubernetes.yml"))) {
-            new Yaml().loadAll(in).forEach(document -> MANIFESTS.add((Map<String, Object>) document));
+        for (String file : List.of("kubernetes/kubernetes.yml", "kubernetes/migration-job.yml")) {
+            try (InputStream in = Files.newInputStream(TARGET.resolve(file))) {
+                new Yaml().loadAll(in).forEach(document -> MANIFESTS.add((Map<String, Object>) document));
+            }
         }
     }
 
@@ -59,8 +61,23 @@ class DeploymentArtifactsIT {
         Map<String, Object> pod = at(deployment, "spec", "template", "spec");
         Map<String, Object> container = at(pod, "containers", "0");
 
+        // Probes on the management port, never on the API port.
         assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
         assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
+        assertEquals("/q/health/started", at(container, "startupProbe", "httpGet", "path"));
+        List<Map<String, Object>> ports = at(container, "ports");
+        int management = ports.stream().filter(p -> "management".equals(p.get("name"))).findFirst()
+                .map(p -> ((Number) p.get("containerPort")).intValue()).orElseThrow();
+        assertEquals(9000, management);
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertEquals(management, ((Number) at(container, probe, "httpGet", "port")).intValue(), probe);
+        }
+        assertEquals(String.valueOf(management), at(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port"));
+        // A cold start on a loaded node takes 15-20 s: the startup probe allows at least twice that.
+        int startupBudget = ((Number) at(container, "startupProbe", "initialDelaySeconds")).intValue()
+                + ((Number) at(container, "startupProbe", "periodSeconds")).intValue()
+                * ((Number) at(container, "startupProbe", "failureThreshold")).intValue();
+        assertTrue(startupBudget >= 40, "startup budget " + startupBudget + " s");
         assertNotNull(at(container, "resources", "requests", "cpu"));
         assertNotNull(at(container, "resources", "requests", "memory"));
         assertNotNull(at(container, "resources", "limits", "cpu"));
@@ -78,14 +95,89 @@ class DeploymentArtifactsIT {
             assertFalse(variable.containsKey("value"), secretRef[0] + " must come from the Secret only");
         }
 
+        assertEquals(Boolean.FALSE, at(pod, "automountServiceAccountToken"));
+        assertEquals("RuntimeDefault", at(pod, "securityContext", "seccompProfile", "type"));
+        assertEquals("RuntimeDefault", at(container, "securityContext", "seccompProfile", "type"));
+        assertFalse(((Map<?, ?>) at(deployment, "spec")).containsKey("replicas"), "the HPA owns the replica count");
+        List<Map<String, Object>> spread = at(pod, "topologySpreadConstraints");
+        assertEquals(List.of("kubernetes.io/hostname", "topology.kubernetes.io/zone"),
+                spread.stream().map(c -> c.get("topologyKey")).toList());
         assertEquals(Boolean.TRUE, at(pod, "securityContext", "runAsNonRoot"));
         assertTrue(((Number) at(pod, "securityContext", "runAsUser")).intValue() > 0);
         assertEquals(Boolean.TRUE, at(container, "securityContext", "readOnlyRootFilesystem"));
         assertEquals(Boolean.FALSE, at(container, "securityContext", "allowPrivilegeEscalation"));
         assertEquals(List.of("ALL"), at(container, "securityContext", "capabilities", "drop"));
         assertEquals("/tmp", at(container, "volumeMounts", "0", "mountPath"));
-        assertTrue(((Number) at(pod, "terminationGracePeriodSeconds")).intValue() > 25,
-                "longer than quarkus.shutdown.timeout");
+        // SIGTERM: readiness DOWN and still serving for the delay, then up to 25 s of drain.
+        Map<String, Object> delay = env.stream().filter(e -> "QUARKUS_SHUTDOWN_DELAY".equals(e.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no shutdown delay"));
+        int delaySeconds = Integer.parseInt(String.valueOf(delay.get("value")).replace("s", ""));
+        assertTrue(delaySeconds >= 5, "a delay long enough for endpoints to catch up");
+        assertTrue(((Number) at(pod, "terminationGracePeriodSeconds")).intValue() > delaySeconds + 25,
+                "longer than the shutdown delay + quarkus.shutdown.timeout");
+    }
+
+    @Test
+    void noSelectorNamesTheVersionSoTheNextReleaseCanRollOut() {
+        for (Map<String, Object> manifest : MANIFESTS) {
+            Object spec = manifest.get("spec");
+            Object selector = switch (String.valueOf(manifest.get("kind"))) {
+                case "Service" -> at(spec, "selector");
+                case "NetworkPolicy" -> at(spec, "podSelector", "matchLabels");
+                case "Deployment", "PodDisruptionBudget" -> at(spec, "selector", "matchLabels");
+                default -> Map.of();
+            };
+            assertFalse(((Map<?, ?>) selector).containsKey("app.kubernetes.io/version"), manifest.get("kind") + " " + selector);
+        }
+    }
+
+    @Test
+    void theMigrationJobRunsTheDeploymentsImageLockedDown() {
+        Map<String, Object> deployment = resource("Deployment");
+        Map<String, Object> job = resource("Job");
+        Map<String, Object> pod = at(job, "spec", "template", "spec");
+        Map<String, Object> container = at(pod, "containers", "0");
+        assertEquals(at(deployment, "spec", "template", "spec", "containers", "0", "image"), container.get("image"));
+        assertEquals(at(deployment, "spec", "template", "spec", "containers", "0", "imagePullPolicy"), container.get("imagePullPolicy"));
+        assertEquals(Boolean.FALSE, at(pod, "automountServiceAccountToken"));
+        assertEquals("RuntimeDefault", at(pod, "securityContext", "seccompProfile", "type"));
+        assertEquals("RuntimeDefault", at(container, "securityContext", "seccompProfile", "type"));
+        assertEquals(Boolean.TRUE, at(container, "securityContext", "readOnlyRootFilesystem"));
+        assertNotNull(at(container, "resources", "limits", "memory"));
+        assertNotNull(at(container, "resources", "requests", "cpu"));
+    }
+
+    @Test
+    void theImageIsTheProjectVersionAndAMovingTagIsAlwaysPulled() {
+        Map<String, Object> container = at(resource("Deployment"), "spec", "template", "spec", "containers", "0");
+        String image = at(container, "image");
+        assertTrue(image.endsWith(":" + System.getProperty("project.version", "1.0.0-SNAPSHOT")), image);
+        if (image.contains("SNAPSHOT")) {
+            assertEquals("Always", container.get("imagePullPolicy"));
+        }
+        for (Map<String, Object> manifest : MANIFESTS) {
+            Map<String, Object> metadata = at(manifest, "metadata");
+            Object annotations = metadata.get("annotations");
+            if (annotations instanceof Map<?, ?> map) {
+                map.forEach((key, value) -> assertFalse(String.valueOf(value).matches("(file:|/(home|work|root|Users|tmp)/).*"),
+                        key + " names a local path"));
+                assertFalse(map.containsKey("app.quarkus.io/vcs-uri"));
+            }
+        }
+    }
+
+    @Test
+    void theImageStartsWithTheArchiveTheReleaseBuildMakesInTheImagesOwnJvm() throws IOException {
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        String pom = Files.readString(Path.of("pom.xml"));
+        String from = dockerfile.lines().filter(line -> line.startsWith("FROM ")).findFirst().orElseThrow().substring(5).trim();
+        assertTrue(pom.contains("<quarkus.package.jar.appcds.builder-image>" + from + "</quarkus.package.jar.appcds.builder-image>"),
+                "the archive is made by the image's own JVM (" + from + ")");
+        String entrypoint = dockerfile.lines().filter(line -> line.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+        assertTrue(entrypoint.contains("\"-XX:SharedArchiveFile=app-cds.jsa\""), entrypoint);
+        assertTrue(entrypoint.contains("\"-XX:+ExitOnOutOfMemoryError\""), entrypoint);
+        assertTrue(entrypoint.contains("\"quarkus-run.jar\""), entrypoint);
+        assertTrue(dockerfile.contains("COPY --chown=185 bootstrap/target/quarkus-app/app-cds.jsa"), "the archive is shipped");
     }
 
     @Test

@@ -21,7 +21,7 @@ import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §8: thousands of generated requests, hostile in every part, and not one 5xx or unstructured
+ * docs/operations.md: thousands of generated requests, hostile in every part, and not one 5xx or unstructured
  * answer; the requests that were refused changed nothing. jqwik's generators build the cases (its own
  * engine cannot host a @QuarkusTest, so they are sampled here); a failure prints the whole case.
  */
@@ -82,8 +82,8 @@ class HostileInputTest {
             }
             assertTrue(answer.body() != null && answer.body().startsWith("{"), "not Twilio's JSON: " + context);
             JsonPath body = new JsonPath(answer.body());
-            if (answer.status() == 201) {
-                created++;
+            if (answer.status() == 201 || answer.status() == 200) { // a POST's record, or one read back by a GET
+                created += answer.status() == 201 ? 1 : 0;
                 assertEquals(account.accountSid(), body.getString("account_sid"), context);
             } else {
                 assertEquals(answer.status(), body.getInt("status"), context);

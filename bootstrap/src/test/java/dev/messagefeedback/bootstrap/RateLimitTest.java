@@ -14,7 +14,7 @@ import io.restassured.response.Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §3, 429: a per-account limit, counted per account so one tenant cannot starve another. */
+/** docs/errors.md, 429: a per-account limit, counted per account so one tenant cannot starve another. */
 @QuarkusTest
 @TestProfile(RateLimitTest.FiveRequestsThenOnePerSecond.class)
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §8: tokens, key secrets and the Authorization header never reach a log line. */
+/** docs/operations.md, "Secrets": tokens, key secrets and the Authorization header never reach a log line. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class SecretsStayOutOfLogsTest {
@@ -69,7 +69,7 @@ class SecretsStayOutOfLogsTest {
         Api.form(key, "confirmed").post(path).then().statusCode(201);
         Api.form(wrong, "confirmed").post(path).then().statusCode(401);
         Api.form(account, "maybe").post(path).then().statusCode(400);
-        Api.as(account).get(path).then().statusCode(405);
+        Api.as(account).put(path).then().statusCode(405);
         Api.as(key).contentType(Api.FORM).post(FailingTestEndpoints.JAX_RS_PATH).then().statusCode(500);
         Api.as(account).get(FailingTestEndpoints.ROUTE_PATH).then().statusCode(500);
         Thread.sleep(300); // access log lines are written as responses end

@@ -139,15 +139,18 @@ class GroupCommitTest {
     @Test
     void aRequestNotWrittenWithinTheDeadlineFailsAsUnavailableAndIsNeverWrittenLate() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
         ExecutorService writers = Executors.newSingleThreadExecutor();
         try {
             GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> {
+                firstWriteStarted.countDown();
                 await(release); // a stalled database
                 written.addAll(batch);
                 return batch;
             }, writers, new WriteSettings(1, 16, 100, Duration.ofMillis(200)));
             CompletableFuture<Integer> stalled = group.submit(1);
+            assertTrue(firstWriteStarted.await(5, TimeUnit.SECONDS));
             CompletableFuture<Integer> queued = group.submit(2);
             long start = System.nanoTime();
             ExecutionException failure = assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
@@ -165,14 +168,16 @@ class GroupCommitTest {
     @Test
     void aFullQueueFailsAtOnceAsUnavailable() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
         ExecutorService writers = Executors.newSingleThreadExecutor();
         try {
             GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> {
+                firstWriteStarted.countDown();
                 await(release);
                 return batch;
             }, writers, new WriteSettings(1, 1, 2, Duration.ofSeconds(10)));
             CompletableFuture<Integer> first = group.submit(1);
-            Thread.sleep(100); // the writer took the first; two more fill the queue
+            assertTrue(firstWriteStarted.await(5, TimeUnit.SECONDS)); // the writer took it: two more fill the queue
             CompletableFuture<Integer> second = group.submit(2);
             CompletableFuture<Integer> third = group.submit(3);
             CompletableFuture<Integer> refused = group.submit(4);

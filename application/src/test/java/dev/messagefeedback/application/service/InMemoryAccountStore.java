@@ -65,6 +65,11 @@ class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public List<Account> listSubaccounts(AccountSid parent) {
+        return accounts.values().stream().map(StoredAccount::account).filter(a -> a.isSubaccountOf(parent)).toList();
+    }
+
+    @Override
     public void insert(StoredApiKey apiKey) {
         requireStored(apiKey.apiKey().accountSid());
         if (apiKeys.putIfAbsent(apiKey.apiKey().sid(), apiKey) != null) {

@@ -2,6 +2,7 @@ package dev.messagefeedback.adapter.persistence;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.messagefeedback.application.port.out.AccountStore;
 import dev.messagefeedback.application.port.out.CredentialStore;
 import dev.messagefeedback.application.port.out.StoreUnavailableException;
@@ -55,8 +56,25 @@ class CachedCredentialStore implements CredentialStore {
     private final AsyncLoadingCache<AccountSid, Optional<StoredAccount>> accountCache;
     private final AsyncLoadingCache<ApiKeySid, Optional<StoredApiKey>> apiKeyCache;
     private final Counter refused;
+    private final Ticker ticker;
+    private final Reads reads;
 
+    /** How a read of the account store runs: in a transaction of its own, in the service. */
+    @FunctionalInterface
+    interface Reads {
+        <V> V run(java.util.function.Supplier<V> read);
+    }
+
+    @jakarta.inject.Inject
     CachedCredentialStore(AccountStore accounts, CredentialCacheSettings settings, MeterRegistry registry) {
+        this(accounts, settings, registry, Ticker.systemTicker(), CachedCredentialStore::inTransaction);
+    }
+
+    /** With the cache's clock and the way a read is wrapped given: for tests without a container. */
+    CachedCredentialStore(AccountStore accounts, CredentialCacheSettings settings, MeterRegistry registry, Ticker ticker,
+            Reads reads) {
+        this.ticker = ticker;
+        this.reads = reads;
         this.accounts = accounts;
         this.settings = settings;
         this.budget = new LookupBudget(settings.lookupsPerSecond(), settings.lookupBurst());
@@ -93,6 +111,7 @@ class CachedCredentialStore implements CredentialStore {
                 .expireAfterWrite(settings.window())
                 .refreshAfterWrite(settings.window().dividedBy(2))
                 .executor(refreshes)
+                .ticker(ticker)
                 .buildAsync(key -> load.apply(key));
     }
 
@@ -148,10 +167,14 @@ class CachedCredentialStore implements CredentialStore {
         return new StoreUnavailableException("too many credential look-ups at once on this replica");
     }
 
-    /** A read of the account store in a transaction of its own, its failures as the port declares them. */
-    private static <V> V read(java.util.function.Supplier<V> read) {
+    private static <V> V inTransaction(java.util.function.Supplier<V> read) {
+        return QuarkusTransaction.joiningExisting().call(read::get);
+    }
+
+    /** A read of the account store, its failures as the port declares them. */
+    private <V> V read(java.util.function.Supplier<V> read) {
         try {
-            return QuarkusTransaction.joiningExisting().call(read::get);
+            return reads.run(read);
         } catch (RuntimeException failure) {
             if (SqlFailures.isUnavailable(failure)) {
                 throw new StoreUnavailableException("credentials could not be read: the database is unavailable", failure);

@@ -1,5 +1,6 @@
 package dev.messagefeedback.adapter.persistence;
 
+import dev.messagefeedback.application.port.out.FeedbackReadStore;
 import dev.messagefeedback.application.port.out.FeedbackStore;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.Feedback;
@@ -38,10 +39,11 @@ import java.util.Set;
  * share of the service's CPU (docs/performance.md). Confirmations are one compare-and-set statement for
  * all of them ({@link #replaceAll}), in autocommit too. Every row is read by {@link #storedRow}.
  *
- * <p>Failures reach the application as the port declares them ({@link SqlFailures}).
+ * <p>It also serves the read port ({@link FeedbackReadStore}): reading feedback back is the same
+ * single-row read. Failures reach the application as the ports declare them ({@link SqlFailures}).
  */
 @ApplicationScoped
-class JdbcFeedbackStore implements FeedbackStore {
+class JdbcFeedbackStore implements FeedbackStore, FeedbackReadStore {
 
     /**
      * Inserts, or else reads the row that is there, in one statement: a row flagged {@code inserted}, or

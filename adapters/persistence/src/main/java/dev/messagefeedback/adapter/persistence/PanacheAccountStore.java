@@ -51,6 +51,12 @@ class PanacheAccountStore implements AccountStore {
     }
 
     @Override
+    public List<Account> listSubaccounts(AccountSid parent) {
+        return AccountEntity.<AccountEntity>list("parentSid", Sort.by("dateCreated").and("sid"), parent.value())
+                .stream().map(AccountMapper::toDomain).toList();
+    }
+
+    @Override
     public void insert(StoredApiKey apiKey) {
         ApiKeyEntity entity = new ApiKeyEntity();
         AccountMapper.copy(apiKey, entity);

@@ -1,5 +1,9 @@
 package dev.messagefeedback.adapter.rest;
 
+import dev.messagefeedback.application.port.in.GetMessageFeedbackQuery;
+import dev.messagefeedback.application.port.in.GetMessageFeedbackUseCase;
+import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import dev.messagefeedback.application.port.in.CreateMessageFeedbackCommand;
 import dev.messagefeedback.application.port.in.CreateMessageFeedbackUseCase;
 import dev.messagefeedback.domain.AccountSid;
@@ -43,8 +47,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 @SecurityScheme(securitySchemeName = FeedbackResource.SECURITY_SCHEME, type = SecuritySchemeType.HTTP, scheme = "basic")
 public class FeedbackResource {
 
-    /** The methods this path answers: the {@code Allow} of a 405 and of a preflight, and CORS's list. */
-    static final String METHODS = "POST, OPTIONS";
+    /**
+     * The methods this path answers: the {@code Allow} of its preflight, and the CORS list of every answer
+     * of the API (the edge's, before any resource is known).
+     */
+    static final String METHODS = "GET, HEAD, POST, OPTIONS";
+
+    /** The OpenAPI extension that marks an operation Twilio's API does not have. */
+    static final String BEYOND_TWILIO = "x-beyond-twilio";
+    static final String BEYOND_TWILIO_NOTE = " An extension of this service: Twilio's API has no such operation.";
 
     static final String SECURITY_SCHEME = "accountSid_authToken";
     private static final String SUMMARY = "Create Message Feedback to confirm a tracked user action was performed by "
@@ -53,12 +64,14 @@ public class FeedbackResource {
     static final String OUTCOME = "Outcome";
 
     private final CreateMessageFeedbackUseCase createMessageFeedback;
+    private final GetMessageFeedbackUseCase getMessageFeedback;
     private final FeedbackMetrics metrics;
     private final AccountRateLimiter rateLimiter;
 
-    FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback, FeedbackMetrics metrics,
-            AccountRateLimiter rateLimiter) {
+    FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback, GetMessageFeedbackUseCase getMessageFeedback,
+            FeedbackMetrics metrics, AccountRateLimiter rateLimiter) {
         this.createMessageFeedback = createMessageFeedback;
+        this.getMessageFeedback = getMessageFeedback;
         this.metrics = metrics;
         this.rateLimiter = rateLimiter;
     }
@@ -102,6 +115,41 @@ public class FeedbackResource {
             metrics.recorded(recorded);
             return RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback()));
         });
+    }
+
+    /** Runs on a worker thread: the read is a blocking database call. */
+    @GET
+    @PermissionsAllowed(AccountPermission.ACT_ON_ACCOUNT)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "GetMessageFeedback", summary = SUMMARY,
+            description = SUMMARY + ": exactly what Create Message Feedback answered last; 404 when no feedback "
+                    + "exists for the message." + BEYOND_TWILIO_NOTE)
+    @Extension(name = BEYOND_TWILIO, value = "true", parseValue = true)
+    @SecurityRequirement(name = FeedbackResource.SECURITY_SCHEME)
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackJson.class)))
+    @APIResponse(responseCode = "404", description = "No feedback exists for the message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TwilioError.class)))
+    public RestResponse<FeedbackJson> getMessageFeedback(
+            @RestPath("AccountSid")
+            @Parameter(required = true, description = "The SID of the Account associated with the Message resource.",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
+                            pattern = "^" + AccountSid.PATTERN + "$"))
+            AccountSid accountSid,
+            @RestPath("MessageSid")
+            @Parameter(required = true, description = "The SID of the Message resource whose MessageFeedback to fetch.",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
+                            pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
+            MessageSid messageSid) {
+        long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid.value());
+        if (retryAfter > 0) {
+            throw ApiProblem.tooManyRequests(retryAfter);
+        }
+        var query = new GetMessageFeedbackQuery(new FeedbackKey(accountSid, messageSid));
+        return getMessageFeedback.getMessageFeedback(query)
+                .map(feedback -> RestResponse.ok(FeedbackJson.of(feedback)))
+                // The path as requested: dotted variants never get here (TwilioPathShape).
+                .orElseThrow(() -> ApiProblem.notFound(FeedbackJson.uri(accountSid.value(), messageSid.value())));
     }
 
     /** A browser's preflight: it carries no credentials, so it is answered to anyone (application.properties). */

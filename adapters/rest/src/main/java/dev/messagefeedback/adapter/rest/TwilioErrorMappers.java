@@ -54,9 +54,17 @@ class TwilioErrorMappers {
         return render(ApiProblem.notFound(request.path()));
     }
 
+    /** The {@code Allow} lists what the matched resource declares, in one fixed order (HEAD goes with GET). */
     @ServerExceptionMapper
     RestResponse<TwilioError> notAllowed(NotAllowedException wrongMethod) {
-        return render(ApiProblem.methodNotAllowed(FeedbackResource.METHODS));
+        java.util.Set<String> declared = wrongMethod.getResponse().getAllowedMethods();
+        java.util.List<String> allowed = new java.util.ArrayList<>();
+        for (String method : new String[] {"GET", "HEAD", "POST", "OPTIONS"}) {
+            if (declared.contains(method) || (method.equals("HEAD") && declared.contains("GET"))) {
+                allowed.add(method);
+            }
+        }
+        return render(ApiProblem.methodNotAllowed(allowed.isEmpty() ? FeedbackResource.METHODS : String.join(", ", allowed)));
     }
 
     @ServerExceptionMapper
@@ -72,6 +80,9 @@ class TwilioErrorMappers {
         }
         if (status >= 400 && status < 500) {
             return render(ApiProblem.invalidParameter("The request could not be read"));
+        }
+        if (status == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            return render(ApiProblem.serviceUnavailable()); // Quarkus refusing requests while it shuts down
         }
         return unexpected(error);
     }

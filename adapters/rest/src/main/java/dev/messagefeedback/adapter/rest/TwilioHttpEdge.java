@@ -153,6 +153,8 @@ class TwilioHttpEdge {
         if (unavailable != null) {
             LOG.warnf("The database is unavailable: %s", unavailable.getMessage());
             problem = ApiProblem.serviceUnavailable();
+        } else if (status == 503) {
+            problem = ApiProblem.serviceUnavailable(); // Quarkus refusing requests while it shuts down
         } else if (context.failure() instanceof AuthenticationFailedException
                 || context.failure() instanceof UnauthorizedException || context.failure() instanceof ForbiddenException
                 || status == 401 || status == 403) {

@@ -22,6 +22,9 @@ public interface AccountStore {
     /** Every account, parents before their subaccounts, oldest first. */
     List<Account> list();
 
+    /** The subaccounts of an account, whatever their status, oldest first; none for a subaccount. */
+    List<Account> listSubaccounts(AccountSid parent);
+
     void insert(StoredApiKey apiKey);
 
     Optional<StoredApiKey> find(ApiKeySid sid);
