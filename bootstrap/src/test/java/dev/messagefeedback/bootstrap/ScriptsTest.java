@@ -19,7 +19,10 @@ class ScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bench/run.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
-        "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run"})
+        "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run",
+        "reliability/attack-lib.sh", "reliability/attack-invented-methods.sh", "reliability/attack-held-headers.sh",
+        "reliability/attack-credential-stuffing.sh", "reliability/attack-slow-body.sh", "reliability/attack-http2.sh",
+        "reliability/attack-stalled-database.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);
@@ -30,7 +33,7 @@ class ScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bench/feedback.lua", "bench/upsert.sql",
-        "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "conformance/node/conformance.mjs",
+        "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "reliability/Attacks.java", "conformance/node/conformance.mjs",
         "conformance/node/package-lock.json"})
     void theFilesTheyRunExist(String file) throws IOException {
         assertTrue(Files.size(ROOT.resolve(file)) > 0, file);
