@@ -349,7 +349,7 @@ public class Attacks {
         AtomicInteger floodErrors = new AtomicInteger();
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / floodRate;
-        long floodEnd = start + Duration.ofSeconds(floodCount / floodRate * 3L + 10).toNanos();
+        long floodEnd = start + Duration.ofSeconds(floodCount / floodRate * 3L / 2 + 5).toNanos();
         AtomicLong nextSend = new AtomicLong(start);
         List<Thread> flooders = new ArrayList<>();
         for (int t = 0; t < 32; t++) {
@@ -386,7 +386,7 @@ public class Attacks {
             flooders.add(thread);
         }
         Legit flooded = legitimate(client, base, account, authorization, legitimateThreads,
-                () -> flooders.stream().noneMatch(Thread::isAlive), Duration.ofSeconds(floodCount / floodRate * 3L + 10));
+                () -> flooders.stream().noneMatch(Thread::isAlive), Duration.ofSeconds(floodCount / floodRate * 3L / 2 + 5));
         for (Thread thread : flooders) {
             thread.join();
         }
