@@ -8,6 +8,7 @@ export QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=10S
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 unset QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT
 attacks="java reliability/Attacks.java"
+service_jar="${ATTACK_SERVICE_JAR:-$service_jar}" # another build of the service, e.g. a copy to compare
 heap_slack_mb="${ATTACK_HEAP_SLACK_MB:-20}"
 passed=0
 failed=0
