@@ -11,7 +11,7 @@ start_attacked_service "$port"
 baseline
 
 hold() { # connections bytes -> runs Attacks.java held in the background until it prints "held"
-  $attacks held "$port" "$1" "$2" 8 >"$work/held.out" 2>&1 &
+  $attacks held "$port" "$1" "$2" 5 >"$work/held.out" 2>&1 &
   held_pid=$!
   for _ in $(seq 1 120); do grep -q '^held$' "$work/held.out" && return 0; kill -0 "$held_pid" 2>/dev/null || break; sleep 0.25; done
 }
