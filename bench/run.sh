@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of SPEC section 7, in one run on this machine:
+# The benchmark of docs/performance.md, in one run on this machine:
 #   - time from process start to the first 201 (the database already up);
 #   - POST throughput and latency with Basic auth at concurrency 1, 4, 16, 64 (wrk), on new and on
 #     repeated messages;

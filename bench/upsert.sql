@@ -1,4 +1,4 @@
--- pgbench: the very statement the service issues for a lone POST (PanacheFeedbackStore.INSERT_IF_ABSENT),
+-- pgbench: the very statement the service issues for a lone POST (JdbcFeedbackStore.INSERT_IF_ABSENT),
 -- in autocommit as the service runs it. run.sh defines :account (the benchmark account) and :messages,
 -- how many distinct messages are drawn from: nearly always a new one, or 100 already stored (as wrk's
 -- "repeated" run).

@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reliability checks of SPEC §2 and §8, as a single-file program (java reliability/FeedbackLoad.java ...):
+ * Reliability checks of docs/api.md (idempotency, concurrency, durability) and docs/operations.md,
+ * as a single-file program (java reliability/FeedbackLoad.java ...):
  *
  *   load  BASE_URLS ACCOUNT_SID AUTHORIZATION MESSAGES THREADS SECONDS ANSWERS_FILE
  *         POSTs random outcomes (confirmed, unconfirmed, none) for a fixed set of messages, spread over

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SPEC §8: a SIGTERM under load loses nothing. Concurrent clients POST mixed outcomes; after a few
+# docs/operations.md, "Shutdown": a SIGTERM under load loses nothing. Concurrent clients POST mixed outcomes; after a few
 # seconds the service gets a SIGTERM; the clients go on until their time is up. Then every 201 the
 # clients received is compared with the database: the record is there, with the answered outcome or a
 # later one. Prints "N passed, N failed" (one check per message answered).

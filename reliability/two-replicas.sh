@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SPEC §2 and §8: two replicas against one database keep every rule under concurrent mixed load on
+# docs/operations.md, "Replicas": two replicas against one database keep every rule under concurrent mixed load on
 # overlapping messages: one record per message, a confirmation never withdrawn, every answer a
 # stored state. Prints "N passed, N failed" (one check per message).
 source "$(dirname "$0")/common.sh"

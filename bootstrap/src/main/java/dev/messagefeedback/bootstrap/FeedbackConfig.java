@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The service's own settings, under {@code feedback.} (environment: {@code FEEDBACK_...}). */
+/** The service's own settings, under {@code feedback.} (environment: {@code FEEDBACK_...}); README, "Configuration". */
 @ConfigMapping(prefix = "feedback")
 interface FeedbackConfig {
 
@@ -14,14 +14,16 @@ interface FeedbackConfig {
 
     RateLimit rateLimit();
 
-    Store store();
+    Write write();
 
-    /** How concurrent POSTs share commits (README, "Group commit"). */
-    interface Store {
+    Http http();
+
+    /** How concurrent POSTs share commits, and how long they may wait for one (README, "Group commit"). */
+    interface Write {
 
         /**
          * Batches in flight at most per replica. One is fastest when the database shares a small machine
-         * (BENCHMARKS.md); more can help a database with cores to spare.
+         * (docs/performance.md); more can help a database with cores to spare.
          */
         @WithDefault("1")
         int writers();
@@ -29,6 +31,21 @@ interface FeedbackConfig {
         /** POSTs per statement and commit at most. */
         @WithDefault("128")
         int maxBatch();
+
+        /** POSTs waiting for a writer at most; one more is answered 503 at once. */
+        @WithDefault("4096")
+        int queueCapacity();
+
+        /** How long a POST waits for its commit before it is answered 503 (the write may still land; a retry converges). */
+        @WithDefault("2s")
+        Duration deadline();
+    }
+
+    interface Http {
+
+        /** A request (head and body) must arrive whole within this long, or it is refused and its connection closed. */
+        @WithDefault("10s")
+        Duration requestTimeLimit();
     }
 
     /** Per account and per replica; off unless {@code requests-per-second} is above zero. */
@@ -56,6 +73,18 @@ interface FeedbackConfig {
 
         @WithDefault("100000")
         int cacheMaxEntries();
+
+        /** Look-ups of credentials not in memory, per second and replica, sustained; beyond, 503 at once. */
+        @WithDefault("200")
+        double lookupsPerSecond();
+
+        /** Look-ups allowed at once above that rate (and waiting for a thread at most). */
+        @WithDefault("50")
+        int lookupBurst();
+
+        /** Look-ups running at once (each holds a database connection). */
+        @WithDefault("2")
+        int lookupThreads();
     }
 
     interface DemoAccount {

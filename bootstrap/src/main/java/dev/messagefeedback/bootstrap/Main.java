@@ -1,40 +1,110 @@
 package dev.messagefeedback.bootstrap;
 
-import dev.messagefeedback.adapter.cli.AccountsCommandLine;
+import dev.messagefeedback.adapter.cli.OperatorCommandLine;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One artifact, two uses: without arguments it serves the API; with {@code accounts ...} or
- * {@code keys ...} it runs the operator command line against the configured database and exits,
- * without opening the HTTP port (so it runs beside a serving replica).
+ * One artifact, two uses: without arguments it serves the API; with {@code accounts ...},
+ * {@code keys ...} or {@code migrate} it runs the operator command line against the configured
+ * database and exits, without opening the HTTP port (so it runs beside a serving replica).
+ *
+ * <p>The command line starts the same application with settings that suit a short-lived command:
+ * no HTTP, no migration unless the command is {@code migrate} (the others only validate the schema
+ * and refuse when it is behind), a connection pool that waits for the database in seconds rather than
+ * the request path's fraction of a second, and no start-up log: every failure is one line on stderr.
  */
 @QuarkusMain
 public class Main {
 
     public static void main(String... args) {
-        if (AccountsCommandLine.handles(args)) {
-            System.setProperty("quarkus.http.host-enabled", "false");
-            System.setProperty("quarkus.banner.enabled", "false");
-            System.setProperty("quarkus.log.level", "WARN");
-            Quarkus.run(OperatorCommandLine.class, args);
-        } else {
-            Quarkus.run(args);
+        if (!OperatorCommandLine.handles(args)) {
+            // Named explicitly: with picocli on the class path, Quarkus's default application would be
+            // picocli's runner, not the service.
+            Quarkus.run(Service.class, args);
+            return;
+        }
+        boolean migrate = OperatorCommandLine.migrates(args);
+        boolean helpOnly = OperatorCommandLine.onlyAsksForHelp(args);
+        Map<String, String> settings = Map.ofEntries(
+                Map.entry("quarkus.http.host-enabled", "false"),
+                Map.entry("quarkus.banner.enabled", "false"),
+                Map.entry("quarkus.log.console.enabled", "false"),
+                Map.entry("quarkus.flyway.migrate-at-start", String.valueOf(migrate)),
+                Map.entry("quarkus.flyway.validate-at-start", String.valueOf(!migrate && !helpOnly)),
+                Map.entry("feedback.demo-account.enabled", "false"),
+                Map.entry("quarkus.datasource.jdbc.min-size", "0"),
+                Map.entry("quarkus.datasource.jdbc.initial-size", "0"),
+                Map.entry("quarkus.datasource.jdbc.max-size", "2"),
+                Map.entry("quarkus.datasource.jdbc.acquisition-timeout", "15S"),
+                Map.entry("quarkus.datasource.jdbc.additional-jdbc-properties.connectTimeout", "5"),
+                Map.entry("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout", "60"),
+                Map.entry("quarkus.datasource.jdbc.additional-jdbc-properties.options", "-c statement_timeout=30000"));
+        // System properties outrank the environment and application.properties; an operator can still
+        // override any of these with -D on the java command line.
+        settings.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
+        Quarkus.run(OperatorCommandLineApplication.class, Main::exit, args);
+    }
+
+    private static void exit(int exitCode, Throwable failure) {
+        if (failure != null) {
+            System.err.println(describeStartFailure(failure));
+            System.err.flush();
+            System.exit(OperatorCommandLine.REFUSED);
+        }
+        System.exit(exitCode);
+    }
+
+    /** The command could not even start: the database is unreachable, refuses us, or is behind. */
+    static String describeStartFailure(Throwable failure) {
+        Throwable root = failure;
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            chain.append(cause.getMessage()).append('\n');
+            root = cause;
+        }
+        String all = chain.toString();
+        if (all.contains("not applied to database") || all.contains("Schema validation")) {
+            return "refused: the database schema is behind this version: run `migrate` first, then retry";
+        }
+        if (root instanceof java.net.ConnectException || root instanceof java.net.UnknownHostException
+                || root instanceof java.net.SocketTimeoutException) {
+            return "error: cannot reach the database (" + root.getMessage()
+                    + "): check QUARKUS_DATASOURCE_JDBC_URL and that PostgreSQL is running";
+        }
+        return "error: the command could not start: " + root.getMessage();
+    }
+
+    /** The service: serves until it is stopped (SIGTERM, Ctrl-C). */
+    public static class Service implements QuarkusApplication {
+
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
         }
     }
 
     /** The command line as a Quarkus application: it returns, and its exit code is the process's. */
-    public static class OperatorCommandLine implements QuarkusApplication {
+    public static class OperatorCommandLineApplication implements QuarkusApplication {
 
         @Inject
-        AccountsCommandLine commandLine;
+        OperatorCommandLine commandLine;
 
         @Override
         public int run(String... args) {
-            return commandLine.run(List.of(args), System.out, System.err);
+            return commandLine.run(List.of(args), new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         }
     }
 }

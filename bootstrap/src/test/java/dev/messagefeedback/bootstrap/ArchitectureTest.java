@@ -5,18 +5,33 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 
 /**
  * The hexagon, as rules that fail when broken. Imported by package from the full test classpath, where
- * the sibling modules arrive as jars (so no DoNotIncludeJars); test classes are left out.
+ * the sibling modules arrive as jars (so no DoNotIncludeJars); test classes are left out, the
+ * application's test-jar (the output ports' contract suites and fakes) included.
  */
-@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
+
+    /** A module's test-jar ({@code *-tests.jar}) holds test code, which the rules below do not govern. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     static final String ROOT = "dev.messagefeedback";
     static final String DOMAIN = ROOT + ".domain..";
@@ -47,7 +62,7 @@ class ArchitectureTest {
             .that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "java..", "javax.crypto..", DOMAIN, APPLICATION,
-                    "jakarta.inject..", "jakarta.enterprise.context..", "jakarta.transaction..")
+                    "jakarta.inject..", "jakarta.enterprise.context..", "jakarta.transaction..", "jakarta.annotation..")
             .because("use cases see the domain and annotation APIs, never an adapter or a framework");
 
     @ArchTest
@@ -73,18 +88,58 @@ class ArchitectureTest {
                     "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx.ext.web..", "com.fasterxml.jackson..");
 
     @ArchTest
-    static final ArchRule useCasesAreInterfacesNamedAfterTheirVerb = classes()
+    static final ArchRule useCasesAreOneMethodNamedAfterTheUseCase = classes()
             .that().resideInAPackage(ROOT + ".application.port.in..").and().haveSimpleNameEndingWith("UseCase")
-            .should().beInterfaces();
+            .should().beInterfaces()
+            .andShould(new ArchCondition<JavaClass>("declare one method <verbNoun> taking a <VerbNoun>Command or Query, or nothing") {
+                @Override
+                public void check(JavaClass useCase, ConditionEvents events) {
+                    String name = useCase.getSimpleName().substring(0, useCase.getSimpleName().length() - "UseCase".length());
+                    String method = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+                    var methods = useCase.getMethods();
+                    boolean ok = methods.size() == 1 && methods.iterator().next().getName().equals(method);
+                    if (ok) {
+                        var parameters = methods.iterator().next().getRawParameterTypes();
+                        ok = parameters.isEmpty() || (parameters.size() == 1
+                                && (parameters.get(0).getSimpleName().equals(name + "Command")
+                                        || parameters.get(0).getSimpleName().equals(name + "Query")));
+                    }
+                    if (!ok) {
+                        events.add(SimpleConditionEvent.violated(useCase, useCase.getName() + " should declare exactly "
+                                + method + "(" + name + "Command | " + name + "Query | nothing), but declares " + methods));
+                    }
+                }
+            });
 
     @ArchTest
-    static final ArchRule storesAreOutputPortInterfaces = classes()
-            .that().haveSimpleNameEndingWith("Store").and().resideInAPackage(ROOT + ".application..")
-            .should().beInterfaces().andShould().resideInAPackage(ROOT + ".application.port.out..");
+    static final ArchRule portsDoNotKnowTheServices = noClasses()
+            .that().resideInAPackage(ROOT + ".application.port..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".application.service..")
+            .because("a port is a contract; the services implement (in) or use (out) it, never the other way");
 
     @ArchTest
-    static final ArchRule servicesImplementUseCases = classes()
-            .that().resideInAPackage(ROOT + ".application.service..").and().haveSimpleNameEndingWith("Service")
-            .should().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a use case",
-                    (com.tngtech.archunit.core.domain.JavaClass type) -> type.getSimpleName().endsWith("UseCase")));
+    static final ArchRule onlyThePersistenceAdapterTouchesJdbc = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".adapter.persistence..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..")
+            .because("the ports speak of unavailable stores, not of SQLStates and connection pools");
+
+    @ArchTest
+    static final ArchRule adapterClassesArePublicOnlyForAFrameworkOrTheWiring = classes()
+            .that().resideInAPackage(ADAPTERS).and().arePublic()
+            .should(new ArchCondition<JavaClass>("be needed public by a framework (JAX-RS, Hibernate, Jackson, OpenAPI)"
+                    + " or by the wiring in bootstrap") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    boolean framework = type.isAnnotatedWith(jakarta.ws.rs.Path.class) || type.isAnnotatedWith(Entity.class)
+                            || type.isAnnotatedWith(io.quarkus.runtime.annotations.RegisterForReflection.class)
+                            || type.isAnnotatedWith(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+                    boolean wiring = type.getDirectDependenciesToSelf().stream()
+                            .anyMatch(dependency -> dependency.getOriginClass().getPackageName().startsWith(ROOT + ".bootstrap"));
+                    if (!framework && !wiring) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName()
+                                + " is public, but neither a framework nor bootstrap needs it: make it package-private"));
+                    }
+                }
+            })
+            .because("an adapter is used through the ports it implements");
 }

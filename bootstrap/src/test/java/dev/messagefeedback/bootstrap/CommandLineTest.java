@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.messagefeedback.adapter.cli.AccountsCommandLine;
+import dev.messagefeedback.adapter.cli.OperatorCommandLine;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,21 +27,18 @@ class CommandLineTest {
     }
 
     @Inject
-    AccountsCommandLine commandLine;
+    OperatorCommandLine commandLine;
 
     final Duration window =
             ConfigProvider.getConfig().getValue("feedback.credentials.cache-window", Duration.class);
 
     Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = commandLine.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        Map<String, String> values = new LinkedHashMap<>();
-        printed.lines().filter(line -> line.contains("=") && !line.startsWith("#"))
-                .forEach(line -> values.putIfAbsent(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
-        return new Run(exitCode, values, printed, err.toString(StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = commandLine.run(List.of(args), new PrintWriter(out, true), new PrintWriter(err, true));
+        String printed = out.toString();
+        List<Map<String, String>> records = printed.startsWith("Usage: ") ? List.of() : CommandLineOutput.records(printed);
+        return new Run(exitCode, records.isEmpty() ? Map.of() : records.get(0), printed, err.toString());
     }
 
     int post(String username, String secret, String accountSid) {
@@ -52,8 +48,14 @@ class CommandLineTest {
 
     @Test
     void createRotateKeysSuspendAndSeeEachTakeEffectOverHttp() throws InterruptedException {
+        Run migrated = run("migrate");
+        assertEquals(0, migrated.exitCode(), migrated.err());
+        assertEquals("schema=current\n", migrated.out());
+
         Run created = run("accounts", "create", "--friendly-name", "CLI test");
         assertEquals(0, created.exitCode(), created.err());
+        assertEquals(List.of("account_sid", "friendly_name", "status", "parent_sid", "date_created", "auth_token"),
+                List.copyOf(created.values().keySet()), "the documented fields, in order");
         String sid = created.values().get("account_sid");
         String token = created.values().get("auth_token");
         assertEquals(201, post(sid, token, sid));
@@ -72,6 +74,8 @@ class CommandLineTest {
         assertEquals(401, post(sid, token, sid), "the old token stopped");
 
         Run key = run("keys", "create", sid, "--friendly-name", "deploy");
+        assertEquals(List.of("api_key_sid", "account_sid", "friendly_name", "status", "date_created", "secret"),
+                List.copyOf(key.values().keySet()), "the documented fields, in order");
         String keySid = key.values().get("api_key_sid");
         String secret = key.values().get("secret");
         assertEquals(201, post(keySid, secret, sid));
@@ -91,21 +95,45 @@ class CommandLineTest {
         assertEquals("active", run("accounts", "reactivate", sid).values().get("status"));
         assertEquals("closed", run("accounts", "close", sid).values().get("status"));
         Run reopen = run("accounts", "reactivate", sid);
-        assertEquals(AccountsCommandLine.REFUSED, reopen.exitCode());
+        assertEquals(OperatorCommandLine.REFUSED, reopen.exitCode());
 
         Run accounts = run("accounts", "list");
-        assertTrue(accounts.out().contains(sid + " closed"), accounts.out());
-        assertTrue(accounts.out().contains(childSid + " active parent=" + sid), accounts.out());
+        Map<String, Map<String, String>> bySid = new LinkedHashMap<>();
+        CommandLineOutput.records(accounts.out()).forEach(record -> bySid.put(record.get("account_sid"), record));
+        assertEquals("closed", bySid.get(sid).get("status"), accounts.out());
+        assertEquals("active", bySid.get(childSid).get("status"), accounts.out());
+        assertEquals(sid, bySid.get(childSid).get("parent_sid"), accounts.out());
         assertFalse(accounts.out().contains(newToken));
     }
 
     @Test
     void misuseIsExplainedWithExitCode2() {
-        assertEquals(AccountsCommandLine.USAGE, run("accounts", "create").exitCode());
-        assertEquals(AccountsCommandLine.USAGE, run("accounts", "frobnicate").exitCode());
-        assertEquals(AccountsCommandLine.USAGE, run("accounts", "suspend", "not-a-sid").exitCode());
-        assertEquals(AccountsCommandLine.REFUSED, run("accounts", "suspend", Sids.account()).exitCode());
-        assertEquals(AccountsCommandLine.REFUSED, run("keys", "revoke", "SK" + Sids.hex32()).exitCode());
-        assertEquals(AccountsCommandLine.OK, run("help").exitCode());
+        assertEquals(OperatorCommandLine.USAGE, run("accounts", "create").exitCode());
+        assertEquals(OperatorCommandLine.USAGE, run("accounts", "frobnicate").exitCode());
+        assertEquals(OperatorCommandLine.USAGE, run("accounts", "suspend", "not-a-sid").exitCode());
+        assertEquals(OperatorCommandLine.REFUSED, run("accounts", "suspend", Sids.account()).exitCode());
+        assertEquals(OperatorCommandLine.REFUSED, run("keys", "revoke", "SK" + Sids.hex32()).exitCode());
+        assertEquals(OperatorCommandLine.USAGE, run("accounts", "create", "--friendly-name", "").exitCode());
+        assertEquals(OperatorCommandLine.USAGE, run("keys", "list").exitCode());
+        assertEquals(OperatorCommandLine.OK, run("help").exitCode());
+        Run misuse = run("accounts", "suspend", "not-a-sid");
+        assertTrue(misuse.err().startsWith("error: "), misuse.err());
+        assertEquals("", misuse.out());
+        Run refused = run("accounts", "suspend", Sids.account());
+        assertTrue(refused.err().startsWith("refused: "), refused.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (List<String> command : List.of(List.<String>of(), List.of("accounts"), List.of("keys"), List.of("migrate"),
+                List.of("accounts", "list"), List.of("accounts", "create"), List.of("accounts", "rotate-token"),
+                List.of("accounts", "suspend"), List.of("accounts", "reactivate"), List.of("accounts", "close"),
+                List.of("keys", "list"), List.of("keys", "create"), List.of("keys", "revoke"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.add("--help");
+            Run help = run(args.toArray(String[]::new));
+            assertEquals(0, help.exitCode(), String.join(" ", args));
+            assertTrue(help.out().startsWith("Usage: "), help.out());
+        }
     }
 }

@@ -79,8 +79,8 @@ public record Account(AccountSid sid, FriendlyName friendlyName, AccountStatus s
     }
 
     /**
-     * SPEC §4: credentials act on their own account and on its subaccounts, never on a parent or a
-     * sibling; both accounts must be active.
+     * Credentials act on their own account and on its subaccounts, never on a parent or a sibling; both
+     * accounts must be active (docs/accounts.md, "Credentials").
      */
     public boolean mayActOn(Account target) {
         return isActive() && target.isActive() && (target.sid.equals(sid) || target.isSubaccountOf(sid));

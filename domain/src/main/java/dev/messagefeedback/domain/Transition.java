@@ -9,7 +9,14 @@ public enum Transition {
     /** The stored feedback was left as it was. */
     UNCHANGED;
 
+    /** The transition from {@code before} to {@code after}; refuses a change the outcome rules never make. */
     public static Transition between(Feedback before, Feedback after) {
-        return before.equals(after) ? UNCHANGED : CONFIRMED;
+        if (before.equals(after)) {
+            return UNCHANGED;
+        }
+        if (before.outcome() == Outcome.UNCONFIRMED && after.outcome() == Outcome.CONFIRMED) {
+            return CONFIRMED;
+        }
+        throw new IllegalArgumentException("no outcome rule changes " + before + " into " + after);
     }
 }

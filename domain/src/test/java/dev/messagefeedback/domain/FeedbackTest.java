@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** One test per row of the outcome table in SPEC §2. */
+/** One test per row of the outcome rules table (docs/api.md, "The outcome rules"). */
 class FeedbackTest {
 
     static final FeedbackKey KEY = new FeedbackKey(

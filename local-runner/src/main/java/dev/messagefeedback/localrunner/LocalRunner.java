@@ -2,8 +2,6 @@ package dev.messagefeedback.localrunner;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,104 +9,139 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the service on a laptop with nothing installed but a JDK: starts an embedded PostgreSQL 17 whose
- * data directory survives restarts, then the service jar against it, in a child process that receives
- * the same arguments (so {@code accounts ...} runs the operator CLI against the same database).
+ * data directory survives restarts (see {@link EmbeddedDatabase}), then the service jar against it, in a
+ * child process that receives the same arguments (so {@code accounts ...} runs the operator CLI against
+ * the same database).
  *
- * <p>When the embedded database is already running (the service is up and an operator runs the CLI
- * beside it), it is reused rather than started twice. When {@code QUARKUS_DATASOURCE_JDBC_URL} is set,
- * nothing embedded starts. The deployed service never contains this class nor PostgreSQL binaries.
+ * <p>The API listens on 127.0.0.1 only, unless {@value #LISTEN_ALL} is given (or {@code QUARKUS_HTTP_HOST}
+ * is set): the demo account's token is published in the README. When the embedded database is already
+ * running (the service is up and an operator runs the CLI beside it), it is reused rather than started
+ * twice. When {@code QUARKUS_DATASOURCE_JDBC_URL} is set, nothing embedded starts. The deployed service
+ * never contains this class nor PostgreSQL binaries.
+ *
+ * <p>Ctrl-C or SIGTERM stops the service (its in-flight requests finish), then PostgreSQL, and exits 0.
  */
 public final class LocalRunner {
 
-    private static final String DEFAULT_DATA_DIRECTORY = "data/postgres";
-    private static final int DEFAULT_PORT = 54329;
+    /** Starts only the embedded database and keeps it up until the process is stopped (benchmarks, scripts). */
+    static final String DATABASE_ONLY = "--database-only";
+    /** Serve the API on every interface instead of the loopback one. */
+    static final String LISTEN_ALL = "--listen-all-interfaces";
     private static final long CHILD_STOP_SECONDS = 30;
+    /** JVM settings for a short-lived CLI command: start-up matters, peak throughput does not. */
+    private static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private LocalRunner() {
     }
 
-    /** Starts only the embedded database and keeps it up until the process is stopped (benchmarks, scripts). */
-    static final String DATABASE_ONLY = "--database-only";
-
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        if (args.length == 1 && args[0].equals(DATABASE_ONLY)) {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        if (arguments.equals(List.of(DATABASE_ONLY))) {
             runDatabaseOnly();
             return;
         }
-        Path serviceJar = serviceJar();
+        boolean listenAll = arguments.remove(LISTEN_ALL);
+        boolean cli = !arguments.isEmpty();
         Map<String, String> environment = System.getenv();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", serviceJar.toString()));
-        command.addAll(List.of(args));
+        Path serviceJar = serviceJar();
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        ClassArchive archive = null;
+        if (cli) {
+            command.addAll(CLI_JVM_OPTIONS);
+            // Only a command that reaches the database records the archive (a --help would record too little).
+            boolean representative = List.of("accounts", "keys").contains(arguments.get(0))
+                    && !arguments.contains("--help") && !arguments.contains("-h");
+            archive = ClassArchive.beside(serviceJar, representative);
+            command.addAll(archive.jvmOptions());
+        }
+        command.addAll(List.of("-jar", serviceJar.toString()));
+        command.addAll(arguments);
         ProcessBuilder service = new ProcessBuilder(command).inheritIO();
         // Production logs JSON; on a laptop, plain text reads better.
         service.environment().putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        String host = listenAll ? "0.0.0.0" : "127.0.0.1";
+        service.environment().putIfAbsent("QUARKUS_HTTP_HOST", host);
+        service.environment().putIfAbsent("QUARKUS_MANAGEMENT_HOST", host);
 
+        EmbeddedDatabase database = null;
         EmbeddedPostgres postgres = null;
         if (isBlank(environment.get("QUARKUS_DATASOURCE_JDBC_URL"))) {
-            Path dataDirectory = dataDirectory(environment);
-            int port = port(environment);
-            if (answers(port)) {
-                System.err.printf("local-runner: reusing the embedded PostgreSQL already running on port %d%n", port);
+            database = EmbeddedDatabase.configured(environment, Path.of(""));
+            if (database.isRunning()) {
+                if (!cli) {
+                    System.err.printf("local-runner: reusing the embedded PostgreSQL already running on port %d%n", database.port());
+                }
             } else {
-                Files.createDirectories(dataDirectory);
-                postgres = startPostgres(dataDirectory, port);
-                System.err.printf("local-runner: embedded PostgreSQL 17 on port %d, data in %s%n", port, dataDirectory);
+                try {
+                    postgres = database.start();
+                } catch (IOException | RuntimeException e) {
+                    System.err.printf("local-runner: could not start the embedded PostgreSQL on port %d with data in %s: %s%n",
+                            database.port(), database.dataDirectory(), e.getMessage());
+                    System.exit(1);
+                }
+                System.err.printf("local-runner: embedded PostgreSQL 17 on 127.0.0.1:%d, data in %s%n",
+                        database.port(), database.dataDirectory());
             }
-            service.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
-            service.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-            service.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            service.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+            service.environment().put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+            service.environment().put("QUARKUS_DATASOURCE_PASSWORD", database.password());
             service.environment().putIfAbsent("FEEDBACK_DEMO_ACCOUNT_ENABLED", "true");
-            // A fixed key, so that the digests in the persistent local database stay valid across restarts.
-            service.environment().putIfAbsent("FEEDBACK_CREDENTIALS_DIGEST_KEY", "local-runner-only-digest-key-not-for-production");
+            // A laptop's first connection (cold JVM, a busy machine) can take longer than the request path's
+            // 0.7 s: with that limit, Flyway at start-up failed. Production keeps 0.7 s.
+            service.environment().putIfAbsent("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "5S");
+            // A fixed key, so that the digests in the persistent local database stay valid across restarts
+            // (dev mode uses the same one on the same database).
+            service.environment().putIfAbsent("FEEDBACK_CREDENTIALS_DIGEST_KEY", "local-only-digest-key-never-used-in-production");
         }
 
         Process child = service.start();
+        AtomicBoolean signalled = new AtomicBoolean();
+        EmbeddedDatabase db = database;
         EmbeddedPostgres started = postgres;
-        Thread stopper = new Thread(() -> stop(child, started), "local-runner-stop");
+        Thread stopper = new Thread(() -> {
+            signalled.set(true);
+            stop(child, db, started);
+            // A stop asked for (Ctrl-C, SIGTERM) that went cleanly is a success, not a signal death.
+            Runtime.getRuntime().halt(0);
+        }, "local-runner-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         int exitCode = child.waitFor();
-        Runtime.getRuntime().removeShutdownHook(stopper);
-        stop(child, started);
+        if (signalled.get()) {
+            stopper.join(); // the hook stops everything and ends the process
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException shutdownAlreadyStarted) {
+            stopper.join();
+            return;
+        }
+        stop(child, db, started);
+        if (archive != null) {
+            archive.finish(exitCode == 0);
+        }
         System.exit(exitCode);
     }
 
     private static void runDatabaseOnly() throws IOException, InterruptedException {
-        Map<String, String> environment = System.getenv();
-        Path dataDirectory = dataDirectory(environment);
-        int port = port(environment);
-        Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = startPostgres(dataDirectory, port);
-        System.out.printf("local-runner: embedded PostgreSQL 17 ready: jdbc:postgresql://localhost:%d/postgres%n", port);
+        EmbeddedDatabase database = EmbeddedDatabase.configured(System.getenv(), Path.of(""));
+        EmbeddedPostgres postgres = database.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(null, database, postgres);
+            Runtime.getRuntime().halt(0);
+        }, "local-runner-stop"));
+        System.out.printf("local-runner: embedded PostgreSQL 17 ready: %s (user %s)%n", database.jdbcUrl(), EmbeddedDatabase.USER);
         System.out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(null, postgres), "local-runner-stop"));
         Thread.currentThread().join();
     }
 
-    private static Path dataDirectory(Map<String, String> environment) {
-        return Path.of(environment.getOrDefault("FEEDBACK_DATA_DIR", DEFAULT_DATA_DIRECTORY)).toAbsolutePath().normalize();
-    }
-
-    private static int port(Map<String, String> environment) {
-        return Integer.parseInt(environment.getOrDefault("FEEDBACK_DB_PORT", String.valueOf(DEFAULT_PORT)));
-    }
-
-    private static EmbeddedPostgres startPostgres(Path dataDirectory, int port) throws IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                // Zonky tunes for throwaway test databases; this one keeps data, so make commits durable.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .start();
-    }
-
     /** Lets the service finish its in-flight requests (SIGTERM), then stops the database under it. */
-    private static void stop(Process child, EmbeddedPostgres postgres) {
+    private static void stop(Process child, EmbeddedDatabase database, EmbeddedPostgres postgres) {
         try {
             if (child != null && child.isAlive()) {
                 child.destroy();
@@ -117,21 +150,13 @@ public final class LocalRunner {
                 }
             }
             if (postgres != null) {
-                postgres.close();
+                database.stop(postgres);
+                System.err.println("local-runner: PostgreSQL stopped");
             }
         } catch (IOException e) {
             System.err.println("local-runner: could not stop PostgreSQL cleanly: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 200);
-            return true;
-        } catch (IOException nothingThere) {
-            return false;
         }
     }
 
@@ -145,8 +170,8 @@ public final class LocalRunner {
         Path candidate = ownJar.getParent().getParent().getParent()
                 .resolve("bootstrap/target/quarkus-app/quarkus-run.jar").normalize();
         if (!Files.isRegularFile(candidate)) {
-            throw new IllegalStateException("service jar not found at " + candidate
-                    + ": build it first with ./mvnw install -DskipTests");
+            System.err.println("local-runner: the service jar is not at " + candidate + ": build it first with ./mvnw package -DskipTests");
+            System.exit(2);
         }
         return candidate;
     }

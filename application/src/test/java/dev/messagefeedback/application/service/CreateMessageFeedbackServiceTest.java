@@ -25,14 +25,15 @@ class CreateMessageFeedbackServiceTest {
     static final FeedbackKey KEY = new FeedbackKey(
             new AccountSid("AC" + "1".repeat(32)), new MessageSid("MM" + "2".repeat(32)));
     static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456789Z");
+    static final WriteSettings SETTINGS = new WriteSettings(1, 128, 1024, java.time.Duration.ofSeconds(10));
     static final Instant T0_STORED = Instant.parse("2026-01-02T03:04:05.123456Z");
 
     final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
     final CreateMessageFeedbackService service =
-            new CreateMessageFeedbackService(store, Clock.fixed(T0, ZoneOffset.UTC));
+            new CreateMessageFeedbackService(store, Clock.fixed(T0, ZoneOffset.UTC), SETTINGS);
 
     RecordedFeedback post(Optional<Outcome> outcome) {
-        return service.createMessageFeedback(new CreateMessageFeedbackCommand(KEY, outcome));
+        return service.createMessageFeedback(new CreateMessageFeedbackCommand(KEY, outcome)).toCompletableFuture().join();
     }
 
     @Test
@@ -71,9 +72,9 @@ class CreateMessageFeedbackServiceTest {
                 return Optional.of(unconfirmed);
             }
         };
-        var racingService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC));
+        var racingService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC), SETTINGS);
         RecordedFeedback result = racingService.createMessageFeedback(
-                new CreateMessageFeedbackCommand(KEY, Optional.of(CONFIRMED)));
+                new CreateMessageFeedbackCommand(KEY, Optional.of(CONFIRMED))).toCompletableFuture().join();
         assertEquals(Transition.UNCHANGED, result.transition());
         assertEquals(confirmedByOther, result.feedback());
     }
@@ -91,9 +92,9 @@ class CreateMessageFeedbackServiceTest {
             }
         };
         counting.records.putAll(store.records);
-        var batchService = new CreateMessageFeedbackService(counting, Clock.fixed(T0, ZoneOffset.UTC));
+        var batchService = new CreateMessageFeedbackService(counting, Clock.fixed(T0, ZoneOffset.UTC), SETTINGS);
 
-        List<RecordedFeedback> results = batchService.createMessageFeedback(List.of(
+        List<RecordedFeedback> results = batchService.recordBatch(List.of(
                 new CreateMessageFeedbackCommand(KEY, Optional.empty()),
                 new CreateMessageFeedbackCommand(KEY, Optional.of(CONFIRMED)),
                 new CreateMessageFeedbackCommand(other, Optional.of(UNCONFIRMED)),
@@ -128,9 +129,9 @@ class CreateMessageFeedbackServiceTest {
         };
         racing.records.put(won, wonBefore);
         racing.records.put(lost, lostBefore);
-        var batchService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC));
+        var batchService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC), SETTINGS);
 
-        List<RecordedFeedback> results = batchService.createMessageFeedback(List.of(
+        List<RecordedFeedback> results = batchService.recordBatch(List.of(
                 new CreateMessageFeedbackCommand(won, Optional.of(CONFIRMED)),
                 new CreateMessageFeedbackCommand(lost, Optional.of(CONFIRMED)),
                 new CreateMessageFeedbackCommand(won, Optional.of(UNCONFIRMED))));

@@ -7,14 +7,27 @@ import dev.messagefeedback.domain.Account;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.ApiKey;
 import dev.messagefeedback.domain.ApiKeySid;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fake of the account store port that also counts lookups, to show what the cache saves. */
+/**
+ * A fake of the account store port that also counts lookups, to show what the cache saves.
+ * {@code AccountStoreContract} holds it to the same contract as the PostgreSQL store
+ * (InMemoryAccountStoreContractTest). It has no transactions, so {@link #findForUpdate} holds nothing.
+ */
 class InMemoryAccountStore implements AccountStore {
+
+    private static final Comparator<Account> LIST_ORDER = Comparator
+            .comparing((Account account) -> account.parent().isPresent())
+            .thenComparing(Account::dateCreated)
+            .thenComparing(account -> account.sid().value());
+    private static final Comparator<ApiKey> KEY_ORDER = Comparator
+            .comparing(ApiKey::dateCreated)
+            .thenComparing(key -> key.sid().value());
 
     final Map<AccountSid, StoredAccount> accounts = new ConcurrentHashMap<>();
     final Map<ApiKeySid, StoredApiKey> apiKeys = new ConcurrentHashMap<>();
@@ -22,8 +35,9 @@ class InMemoryAccountStore implements AccountStore {
 
     @Override
     public void insert(StoredAccount account) {
+        account.account().parent().ifPresent(this::requireStored);
         if (accounts.putIfAbsent(account.account().sid(), account) != null) {
-            throw new IllegalStateException("duplicate account");
+            throw new IllegalStateException("duplicate account " + account.account().sid());
         }
     }
 
@@ -40,17 +54,22 @@ class InMemoryAccountStore implements AccountStore {
 
     @Override
     public void update(StoredAccount account) {
-        accounts.put(account.account().sid(), account);
+        if (accounts.replace(account.account().sid(), account) == null) {
+            throw new IllegalStateException("no account " + account.account().sid());
+        }
     }
 
     @Override
     public List<Account> list() {
-        return accounts.values().stream().map(StoredAccount::account).toList();
+        return accounts.values().stream().map(StoredAccount::account).sorted(LIST_ORDER).toList();
     }
 
     @Override
     public void insert(StoredApiKey apiKey) {
-        apiKeys.put(apiKey.apiKey().sid(), apiKey);
+        requireStored(apiKey.apiKey().accountSid());
+        if (apiKeys.putIfAbsent(apiKey.apiKey().sid(), apiKey) != null) {
+            throw new IllegalStateException("duplicate API key " + apiKey.apiKey().sid());
+        }
     }
 
     @Override
@@ -61,11 +80,20 @@ class InMemoryAccountStore implements AccountStore {
 
     @Override
     public void update(StoredApiKey apiKey) {
-        apiKeys.put(apiKey.apiKey().sid(), apiKey);
+        if (apiKeys.replace(apiKey.apiKey().sid(), apiKey) == null) {
+            throw new IllegalStateException("no API key " + apiKey.apiKey().sid());
+        }
     }
 
     @Override
     public List<ApiKey> listApiKeys(AccountSid owner) {
-        return apiKeys.values().stream().map(StoredApiKey::apiKey).filter(k -> k.accountSid().equals(owner)).toList();
+        return apiKeys.values().stream().map(StoredApiKey::apiKey).filter(k -> k.accountSid().equals(owner))
+                .sorted(KEY_ORDER).toList();
+    }
+
+    private void requireStored(AccountSid sid) {
+        if (!accounts.containsKey(sid)) {
+            throw new IllegalStateException("no account " + sid);
+        }
     }
 }

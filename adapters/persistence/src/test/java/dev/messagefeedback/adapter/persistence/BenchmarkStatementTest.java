@@ -22,7 +22,7 @@ class BenchmarkStatementTest {
                 .replace("'confirmed'", "?")
                 .replace("now()", "?")
                 .replaceAll(";\\s*$", "");
-        assertEquals(normalized(PanacheFeedbackStore.INSERT_IF_ABSENT), normalized(asParameters));
+        assertEquals(normalized(JdbcFeedbackStore.INSERT_IF_ABSENT), normalized(asParameters));
     }
 
     private static String normalized(String sql) {

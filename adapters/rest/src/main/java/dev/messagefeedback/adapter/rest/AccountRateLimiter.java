@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per account (SPEC §3, 429): each account drains only its own bucket, so one tenant
+ * A token bucket per account (a 429, docs/errors.md): each account drains only its own bucket, so one tenant
  * cannot starve another. Buckets live in memory; past {@link #MAX_ACCOUNTS} accounts the map starts
  * afresh rather than grow without bound.
  */
@@ -23,10 +23,10 @@ class AccountRateLimiter {
         }
     }
 
-    private final RateLimit limit;
+    private final RateLimitSettings limit;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    AccountRateLimiter(RateLimit limit) {
+    AccountRateLimiter(RateLimitSettings limit) {
         this.limit = limit;
     }
 

@@ -3,7 +3,7 @@ package dev.messagefeedback.adapter.rest;
 import java.util.Map;
 
 /**
- * An error answer of SPEC §3, raised anywhere in this adapter and rendered by {@link TwilioErrorMappers}.
+ * An error answer of the API (docs/errors.md), raised anywhere in this adapter and rendered by {@link TwilioErrorMappers}.
  * No stack trace: these are expected answers, not faults.
  */
 final class ApiProblem extends RuntimeException {
@@ -32,8 +32,11 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(429, 20429, "Too Many Requests", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
-    static ApiProblem serviceUnavailable(int retryAfterSeconds) {
-        return new ApiProblem(503, 20503, "Service unavailable", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    /** How long a client should wait before it retries after a 503: a stalled database mostly recovers in seconds. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    static ApiProblem serviceUnavailable() {
+        return new ApiProblem(503, 20503, "Service unavailable", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
     }
 
     static ApiProblem notFound(String path) {
@@ -48,7 +51,7 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(415, 20001, why + ": the body must be " + ACCEPTED_CONTENT_TYPES, Map.of());
     }
 
-    static ApiProblem bodyTooLarge(int limit) {
+    static ApiProblem bodyTooLarge(long limit) {
         return new ApiProblem(413, 20001, "The request body is larger than " + limit + " bytes", Map.of());
     }
 

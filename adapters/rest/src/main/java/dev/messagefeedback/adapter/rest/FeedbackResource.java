@@ -1,20 +1,20 @@
 package dev.messagefeedback.adapter.rest;
 
 import dev.messagefeedback.application.port.in.CreateMessageFeedbackCommand;
+import dev.messagefeedback.application.port.in.CreateMessageFeedbackUseCase;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.FeedbackKey;
 import dev.messagefeedback.domain.MessageSid;
 import dev.messagefeedback.domain.Outcome;
-import io.vertx.ext.web.RoutingContext;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,8 +32,10 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * {@code POST /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json}. The SID patterns
- * are part of the route, so a malformed SID is an unknown path (404) before any method check (405).
+ * {@code /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json}. The SID patterns are
+ * part of the route, so a malformed SID is an unknown path (404) before any method check (405). By the
+ * time a method runs, the caller is authenticated ({@link TwilioBasicAuthentication}) and may act on the
+ * path's account ({@link AccountPermission}), and the body was read whole within its limit.
  */
 @Path("/2010-04-01/Accounts/{AccountSid: " + AccountSid.PATTERN + "}/Messages/{MessageSid: " + MessageSid.PATTERN
         + "}/Feedback.json")
@@ -41,28 +43,33 @@ import org.jboss.resteasy.reactive.RestResponse;
 @SecurityScheme(securitySchemeName = FeedbackResource.SECURITY_SCHEME, type = SecuritySchemeType.HTTP, scheme = "basic")
 public class FeedbackResource {
 
+    /** The methods this path answers: the {@code Allow} of a 405 and of a preflight, and CORS's list. */
+    static final String METHODS = "POST, OPTIONS";
+
     static final String SECURITY_SCHEME = "accountSid_authToken";
     private static final String SUMMARY = "Create Message Feedback to confirm a tracked user action was performed by "
             + "the recipient of the associated Message";
 
     static final String OUTCOME = "Outcome";
 
-    private final FeedbackWrites writes;
+    private final CreateMessageFeedbackUseCase createMessageFeedback;
     private final FeedbackMetrics metrics;
     private final AccountRateLimiter rateLimiter;
 
-    FeedbackResource(FeedbackWrites writes, FeedbackMetrics metrics, AccountRateLimiter rateLimiter) {
-        this.writes = writes;
+    FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback, FeedbackMetrics metrics,
+            AccountRateLimiter rateLimiter) {
+        this.createMessageFeedback = createMessageFeedback;
         this.metrics = metrics;
         this.rateLimiter = rateLimiter;
     }
 
     /**
      * Content types are checked here rather than by routing, so that each refusal is Twilio's. Runs on
-     * the event loop: everything up to the write is computation, and the write is handed to
-     * {@link FeedbackWrites}, whose future completes once the change is committed.
+     * the event loop: everything up to the write is computation, and the use case's stage completes
+     * once the change is committed.
      */
     @POST
+    @PermissionsAllowed(AccountPermission.ACT_ON_ACCOUNT)
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "CreateMessageFeedback", summary = SUMMARY, description = SUMMARY)
@@ -77,35 +84,31 @@ public class FeedbackResource {
             @Parameter(required = true, description = "The SID of the Account associated with the Message resource.",
                     schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
                             pattern = "^" + AccountSid.PATTERN + "$"))
-            String accountSid,
+            AccountSid accountSid,
             @RestPath("MessageSid")
             @Parameter(required = true, description = "The SID of the Message resource for which to create MessageFeedback.",
                     schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
                             pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
-            String messageSid,
+            MessageSid messageSid,
             @RestHeader("Content-Type") @Parameter(hidden = true) String contentType,
-            @Context @Parameter(hidden = true) RoutingContext routing) {
-        if (!accountSid.equals(routing.get(TwilioAuthentication.AUTHORIZED_ACCOUNT))) {
-            throw ApiProblem.unauthenticated(); // never act on an account the credentials were not checked against
-        }
-        byte[] body = routing.get(TwilioHttpEdge.BODY); // read on the event loop by the HTTP edge
+            @Parameter(hidden = true) byte[] body) {
         Optional<Outcome> outcome = requestedOutcome(FormBody.values(contentType, body, OUTCOME));
-        long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid);
+        long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid.value());
         if (retryAfter > 0) {
             throw ApiProblem.tooManyRequests(retryAfter);
         }
-        var command = new CreateMessageFeedbackCommand(
-                new FeedbackKey(new AccountSid(accountSid), new MessageSid(messageSid)), outcome);
-        CompletableFuture<RestResponse<FeedbackJson>> answer = new CompletableFuture<>();
-        writes.submit(command).whenComplete((recorded, failure) -> {
-            if (failure != null) {
-                answer.completeExceptionally(failure); // the use case's own exception, for the mappers
-            } else {
-                metrics.recorded(recorded);
-                answer.complete(RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback())));
-            }
+        var command = new CreateMessageFeedbackCommand(new FeedbackKey(accountSid, messageSid), outcome);
+        return createMessageFeedback.createMessageFeedback(command).thenApply(recorded -> {
+            metrics.recorded(recorded);
+            return RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback()));
         });
-        return answer;
+    }
+
+    /** A browser's preflight: it carries no credentials, so it is answered to anyone (application.properties). */
+    @OPTIONS
+    @Operation(hidden = true)
+    public RestResponse<Void> preflight() {
+        return RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.NO_CONTENT).header("Allow", METHODS).build();
     }
 
     /** Omitted means omitted; given (even empty) must be a known outcome; repeated must agree. */

@@ -14,26 +14,24 @@ import java.util.Optional;
 
 /**
  * Reads one named parameter out of a form body, {@code application/x-www-form-urlencoded} or
- * {@code multipart/form-data}, without trusting it: bounded in size, strict about percent-encoding and
- * multipart framing, and blind to every other parameter.
+ * {@code multipart/form-data}, without trusting it: strict about percent-encoding and multipart
+ * framing, and blind to every other parameter. (Its size was bounded before it was read:
+ * {@code quarkus.http.limits.max-body-size}.)
  */
 final class FormBody {
-
-    /** SPEC §3: a body over 64 KiB is refused. */
-    static final int MAX_BYTES = 64 * 1024;
 
     private FormBody() {
     }
 
     /**
      * The values of {@code parameter} in the body, in order (none when the body lacks it). The content
-     * type is judged before the body; a body over {@link #MAX_BYTES} is a 413.
+     * type is judged before the body.
      *
      * @param contentTypeHeader the request's {@code Content-Type}, or null when it sent none
      */
     static List<String> values(String contentTypeHeader, byte[] body, String parameter) {
         if (contentTypeHeader == null || contentTypeHeader.isBlank()) {
-            if (bounded(body).length == 0) {
+            if (body == null || body.length == 0) {
                 return List.of(); // a bare POST, as curl -X POST sends it: no parameters at all
             }
             throw ApiProblem.unsupportedMediaType("The request has a body but no Content-Type");
@@ -45,19 +43,8 @@ final class FormBody {
             throw ApiProblem.unsupportedMediaType("Content-Type " + printable(type.mediaType()) + " is not supported");
         }
         Charset charset = type.charset();
-        byte[] bytes = bounded(body);
+        byte[] bytes = body == null ? new byte[0] : body;
         return urlEncoded ? urlEncodedValues(bytes, charset, parameter) : multipartValues(type, bytes, charset, parameter);
-    }
-
-    /** The body, or a 413 when it is longer than {@link #MAX_BYTES}. */
-    static byte[] bounded(byte[] body) {
-        if (body == null) {
-            return new byte[0];
-        }
-        if (body.length > MAX_BYTES) {
-            throw ApiProblem.bodyTooLarge(MAX_BYTES);
-        }
-        return body;
     }
 
     private static List<String> urlEncodedValues(byte[] body, Charset charset, String parameter) {

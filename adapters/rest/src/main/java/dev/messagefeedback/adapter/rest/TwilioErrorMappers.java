@@ -1,5 +1,10 @@
 package dev.messagefeedback.adapter.rest;
 
+import dev.messagefeedback.application.port.out.StoreUnavailableException;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -7,26 +12,41 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every failure inside the JAX-RS layer becomes Twilio's JSON error; nothing else ever reaches a client. */
+/**
+ * Every failure inside the JAX-RS layer becomes Twilio's JSON error (docs/errors.md); nothing else ever
+ * reaches a client. The ports' failures arrive as the ports declare them: a store that is unavailable is
+ * a 503, whatever adapter is behind it.
+ */
 class TwilioErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(TwilioErrorMappers.class);
 
-    static final String FEEDBACK_METHODS = "POST, OPTIONS";
+    private final long maxBodyBytes;
 
-    private final DatabaseFailures databaseFailures;
-
-    TwilioErrorMappers(DatabaseFailures databaseFailures) {
-        this.databaseFailures = databaseFailures;
+    TwilioErrorMappers(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     @ServerExceptionMapper
     RestResponse<TwilioError> apiProblem(ApiProblem problem) {
         return render(problem);
+    }
+
+    /** Wrong credentials, or credentials that may not act on the account the path names: the same 401. */
+    @ServerExceptionMapper({ForbiddenException.class, UnauthorizedException.class, AuthenticationFailedException.class})
+    RestResponse<TwilioError> notAuthorized(RuntimeException refused) {
+        return render(ApiProblem.unauthenticated());
+    }
+
+    @ServerExceptionMapper
+    RestResponse<TwilioError> storeUnavailable(StoreUnavailableException unavailable) {
+        LOG.warnf("The database is unavailable: %s", unavailable.getMessage());
+        return render(ApiProblem.serviceUnavailable());
     }
 
     @ServerExceptionMapper
@@ -36,7 +56,7 @@ class TwilioErrorMappers {
 
     @ServerExceptionMapper
     RestResponse<TwilioError> notAllowed(NotAllowedException wrongMethod) {
-        return render(ApiProblem.methodNotAllowed(FEEDBACK_METHODS));
+        return render(ApiProblem.methodNotAllowed(FeedbackResource.METHODS));
     }
 
     @ServerExceptionMapper
@@ -45,10 +65,10 @@ class TwilioErrorMappers {
     }
 
     @ServerExceptionMapper
-    RestResponse<TwilioError> otherHttpError(WebApplicationException error, HttpServerRequest request) {
+    RestResponse<TwilioError> otherHttpError(WebApplicationException error) {
         int status = error.getResponse().getStatus();
         if (status == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
-            return render(ApiProblem.bodyTooLarge(FormBody.MAX_BYTES));
+            return render(ApiProblem.bodyTooLarge(maxBodyBytes));
         }
         if (status >= 400 && status < 500) {
             return render(ApiProblem.invalidParameter("The request could not be read"));
@@ -58,9 +78,9 @@ class TwilioErrorMappers {
 
     @ServerExceptionMapper
     RestResponse<TwilioError> unexpected(Throwable error) {
-        if (databaseFailures.isUnavailable(error)) {
-            LOG.warnf("The database is unavailable: %s", error.getMessage());
-            return render(ApiProblem.serviceUnavailable(DatabaseFailures.RETRY_AFTER_SECONDS));
+        StoreUnavailableException unavailable = OnContext.unavailableStoreOf(error);
+        if (unavailable != null) { // wrapped on its way (by a completion stage, say)
+            return storeUnavailable(unavailable);
         }
         // The details stay in the log, under the request id that the client received.
         LOG.error("Unexpected failure while serving the request", error);

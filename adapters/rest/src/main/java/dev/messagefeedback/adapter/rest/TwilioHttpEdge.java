@@ -1,62 +1,62 @@
 package dev.messagefeedback.adapter.rest;
 
-import dev.messagefeedback.domain.AccountSid;
-import dev.messagefeedback.domain.MessageSid;
+import dev.messagefeedback.application.port.out.StoreUnavailableException;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * What every request passes, whatever path it names: a {@code Twilio-Request-Id} (also in the log's
- * context), JSON answers whatever the {@code Accept}, and Twilio's error body where no resource answered
- * or the HTTP layer itself failed.
+ * What every request on the API port passes before anything decides about it, whatever path it names:
+ * a {@code Twilio-Request-Id} (also in the log's context), CORS headers, JSON answers whatever the
+ * {@code Accept}, the request's framing refused when it is hostile (headers too large, an unknown
+ * {@code Transfer-Encoding}, a declared body over the limit, a request that does not arrive whole in
+ * time), and Twilio's error body wherever no resource answered or the HTTP layer itself failed.
+ * Authentication comes right after this (Quarkus Security, {@link TwilioBasicAuthentication}), then
+ * the resources.
  */
 @ApplicationScoped
 class TwilioHttpEdge {
 
     static final String REQUEST_ID_HEADER = "Twilio-Request-Id";
     static final String REQUEST_ID = "requestId";
-    /** The routing-context key of a feedback POST's body ({@code byte[]}), read by {@link #collectFeedbackBody}. */
-    static final String BODY = "feedback.body";
-
-    static final Pattern FEEDBACK_PATH = Pattern.compile(
-            "/2010-04-01/Accounts/" + AccountSid.PATTERN + "/Messages/" + MessageSid.PATTERN + "/Feedback\\.json");
 
     private static final Logger LOG = Logger.getLogger(TwilioHttpEdge.class);
-    private static final String OPERATIONS_PREFIX = "/q/";
-
-    /**
-     * The most a request body may carry before it is refused unread. The feedback endpoint refuses more
-     * than 64 KiB itself, after its path, method and content type checks; this cap, enforced here for
-     * declared lengths and chunked bodies alike, only bounds what is read to get there.
-     */
-    static final int BODY_HARD_CAP = 1024 * 1024;
 
     /** Far above any Twilio client's headers; larger ones are refused with Twilio's 400 before anything else. */
     static final int MAX_HEADER_BYTES = 16 * 1024;
 
-    /** Right after the request id is assigned: nothing is decided before authentication. */
-    static final int AUTHENTICATION_ORDER = Integer.MIN_VALUE + 1;
-
-    /** Just before Quarkus's own upload limit (order -2), whose 413 has no body. */
+    /**
+     * After authentication (Quarkus Security's handlers run at orders -200 and -100) and just before
+     * Quarkus's own body limit (order -2), whose 413 has no body.
+     */
     private static final int BODY_LIMIT_ORDER = -3;
+
+    private final long maxBodyBytes;
+    private final long requestTimeLimitMillis;
+
+    TwilioHttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "feedback.http.request-time-limit", defaultValue = "10s") Duration requestTimeLimit) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.requestTimeLimitMillis = requestTimeLimit.toMillis();
+    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::identify);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
         router.route().order(BODY_LIMIT_ORDER).handler(this::refuseDeclaredOversizedBody);
-        router.route().order(BODY_LIMIT_ORDER).handler(this::collectFeedbackBody);
         router.route().last().handler(context -> answer(context, ApiProblem.notFound(context.request().path())));
     }
 
@@ -65,102 +65,81 @@ class TwilioHttpEdge {
         context.put(REQUEST_ID, requestId);
         context.response().putHeader(REQUEST_ID_HEADER, requestId);
         MDC.put(REQUEST_ID, requestId);
-        String path = context.normalizedPath();
-        if (isOperationsPath(path)) {
-            context.next();
-            return;
-        }
         // CORS as Twilio's document lists it, on every answer of the API, errors included.
         context.response()
                 .putHeader("Access-Control-Allow-Origin", "*")
-                .putHeader("Access-Control-Allow-Methods", TwilioErrorMappers.FEEDBACK_METHODS)
+                .putHeader("Access-Control-Allow-Methods", FeedbackResource.METHODS)
                 .putHeader("Access-Control-Allow-Headers", "Content-Type, Authorization")
                 .putHeader("Access-Control-Expose-Headers", REQUEST_ID_HEADER);
-        if (context.request().method() == HttpMethod.OPTIONS && FEEDBACK_PATH.matcher(path).matches()
-                && path.equals(context.request().path())) {
-            // A browser's preflight carries no credentials: answer it before authentication.
-            context.response().setStatusCode(204).putHeader("Allow", TwilioErrorMappers.FEEDBACK_METHODS).end();
-            return;
-        }
-        if (headerBytes(context) > MAX_HEADER_BYTES) {
+        HttpServerRequest request = context.request();
+        if (headerBytes(request) > MAX_HEADER_BYTES) {
             answer(context, ApiProblem.invalidParameter("The request headers are larger than " + MAX_HEADER_BYTES + " bytes"));
             return;
         }
+        String transferEncoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (transferEncoding != null && !"chunked".equalsIgnoreCase(transferEncoding.trim())) {
+            // A framing this server does not speak: reading on as if there were no body would let a proxy
+            // in front and this server disagree on where the next request starts.
+            closeAfterAnswer(context);
+            answer(context, ApiProblem.invalidParameter("Transfer-Encoding " + printable(transferEncoding) + " is not supported"));
+            return;
+        }
+        limitRequestTime(context);
         // Twilio answers JSON whatever the client accepts; a browser's Accept must not turn it into a 406.
-        context.request().headers().set(HttpHeaders.ACCEPT, "application/json");
+        request.headers().set(HttpHeaders.ACCEPT, "application/json");
         context.next();
     }
 
-    private static int headerBytes(RoutingContext context) {
+    /**
+     * A request must arrive whole (its body included) within the time limit of its head's arrival: a
+     * body trickled a byte at a time is answered 400 and its connection closed, instead of holding a
+     * connection and its buffers for minutes. What happens after the request arrived (the write and its
+     * own deadline) is not limited here.
+     */
+    private void limitRequestTime(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.isEnded()) {
+            return;
+        }
+        long timer = context.vertx().setTimer(requestTimeLimitMillis, fired -> {
+            if (!request.isEnded() && !context.response().ended()) {
+                closeAfterAnswer(context);
+                if (context.response().headWritten()) {
+                    request.connection().close();
+                } else {
+                    answer(context, ApiProblem.invalidParameter(
+                            "The request did not arrive whole within " + requestTimeLimitMillis / 1000 + " seconds"));
+                }
+            }
+        });
+        context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
+    }
+
+    private static int headerBytes(HttpServerRequest request) {
         int total = 0;
-        for (var header : context.request().headers()) {
+        for (var header : request.headers()) {
             total += header.getKey().length() + header.getValue().length() + 4;
         }
         return total;
     }
 
+    /** A declared body over the limit is refused before a byte of it is read (a chunked one, by Quarkus REST as it reads). */
     private void refuseDeclaredOversizedBody(RoutingContext context) {
         String declaredLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declaredLength != null && !isOperationsPath(context.normalizedPath()) && exceedsCap(declaredLength)) {
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            answer(context, ApiProblem.bodyTooLarge(FormBody.MAX_BYTES));
+        if (declaredLength != null && exceedsLimit(declaredLength)) {
+            closeAfterAnswer(context);
+            answer(context, ApiProblem.bodyTooLarge(maxBodyBytes));
         } else {
             context.next();
         }
     }
 
-    /**
-     * Reads a feedback POST's body on the event loop, so that the endpoint need not block a thread to
-     * read it, and never more than {@link FormBody#MAX_BYTES} + 1 bytes of it: past that, reading stops,
-     * the endpoint gets what was read (and answers 415 or 413, in that order, as Twilio does), and the
-     * connection closes after the answer.
-     */
-    private void collectFeedbackBody(RoutingContext context) {
-        HttpServerRequest request = context.request();
-        if (request.method() != HttpMethod.POST || !FEEDBACK_PATH.matcher(context.normalizedPath()).matches()) {
-            context.next();
-            return;
-        }
-        Buffer body = Buffer.buffer();
-        boolean[] handedOver = {false};
-        request.handler(chunk -> {
-            if (handedOver[0]) {
-                return;
-            }
-            body.appendBuffer(chunk);
-            if (body.length() > FormBody.MAX_BYTES) {
-                handedOver[0] = true;
-                request.pause();
-                context.response().putHeader(HttpHeaders.CONNECTION, "close");
-                context.addEndHandler(answered -> request.connection().close());
-                context.put(BODY, body.getBytes(0, FormBody.MAX_BYTES + 1));
-                context.next();
-            }
-        });
-        request.endHandler(end -> {
-            if (!handedOver[0]) {
-                handedOver[0] = true;
-                context.put(BODY, body.getBytes());
-                context.next();
-            }
-        });
-        if (request.version() == HttpVersion.HTTP_1_1
-                && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-            request.response().writeContinue(); // authenticated: the client may send its body now
-        }
-        request.resume();
-    }
-
-    private static boolean exceedsCap(String declaredLength) {
+    private boolean exceedsLimit(String declaredLength) {
         try {
-            return Long.parseLong(declaredLength.trim()) > BODY_HARD_CAP;
+            return Long.parseLong(declaredLength.trim()) > maxBodyBytes;
         } catch (NumberFormatException notANumber) {
             return false; // the HTTP codec refuses a malformed length before any route runs
         }
-    }
-
-    static boolean isOperationsPath(String path) {
-        return path != null && path.startsWith(OPERATIONS_PREFIX);
     }
 
     private void failed(RoutingContext context) {
@@ -168,14 +147,23 @@ class TwilioHttpEdge {
             context.next();
             return;
         }
+        StoreUnavailableException unavailable = OnContext.unavailableStoreOf(context.failure());
         int status = context.statusCode();
         ApiProblem problem;
-        if (status == 413) {
-            problem = ApiProblem.bodyTooLarge(FormBody.MAX_BYTES);
+        if (unavailable != null) {
+            LOG.warnf("The database is unavailable: %s", unavailable.getMessage());
+            problem = ApiProblem.serviceUnavailable();
+        } else if (context.failure() instanceof AuthenticationFailedException
+                || context.failure() instanceof UnauthorizedException || context.failure() instanceof ForbiddenException
+                || status == 401 || status == 403) {
+            problem = ApiProblem.unauthenticated();
+        } else if (status == 413) {
+            closeAfterAnswer(context);
+            problem = ApiProblem.bodyTooLarge(maxBodyBytes);
         } else if (status == 404) {
             problem = ApiProblem.notFound(context.request().path());
         } else if (status == 405) {
-            problem = ApiProblem.methodNotAllowed(TwilioErrorMappers.FEEDBACK_METHODS);
+            problem = ApiProblem.methodNotAllowed(FeedbackResource.METHODS);
         } else if (status >= 400 && status < 500) {
             problem = ApiProblem.invalidParameter("The request could not be read");
         } else {
@@ -183,6 +171,10 @@ class TwilioHttpEdge {
             problem = ApiProblem.internalError();
         }
         answer(context, problem);
+    }
+
+    private static void closeAfterAnswer(RoutingContext context) {
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
     }
 
     /** Twilio's error, written directly on the HTTP response: for answers given before or outside JAX-RS. */
@@ -196,5 +188,11 @@ class TwilioHttpEdge {
     static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "RQ" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    /** A header value for an error message: printable ASCII only, at most 40 characters. */
+    private static String printable(String value) {
+        String kept = value.replaceAll("[^ -~]", "?");
+        return kept.length() > 40 ? kept.substring(0, 40) + "..." : kept;
     }
 }

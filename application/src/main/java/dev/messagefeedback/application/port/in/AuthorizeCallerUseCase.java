@@ -1,16 +1,13 @@
 package dev.messagefeedback.application.port.in;
 
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Decide whether HTTP Basic credentials may act on the account a request names (SPEC §4). Credentials
- * are cached for a bounded window, so that the steady state costs no database round trip.
+ * Tenancy: an account acts on itself and on its active subaccounts, never on its parent, a sibling or a
+ * stranger. In the steady state the stage is already complete when returned (no I/O); it fails with a
+ * {@code StoreUnavailableException} when the target could not be looked up.
  */
 public interface AuthorizeCallerUseCase {
 
-    /** Decides from cached credentials only, without blocking; empty when a lookup is needed. */
-    Optional<AccessDecision> authorizeFromCache(AuthorizeCallerCommand command);
-
-    /** Decides, looking credentials up in the store when the cache cannot (blocks on I/O). */
-    AccessDecision authorize(AuthorizeCallerCommand command);
+    CompletionStage<AccessDecision> authorizeCaller(AuthorizeCallerCommand command);
 }

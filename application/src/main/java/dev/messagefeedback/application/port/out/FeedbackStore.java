@@ -9,7 +9,8 @@ import java.util.Optional;
  * Where feedback is kept, one record per {@link FeedbackKey}. Every method is safe against concurrent
  * callers, in this process and in other replicas: the store, not the caller, serialises them. Every
  * change is durably committed when the method returns (or part of the caller's transaction, if one is
- * open).
+ * open). Every method throws {@link StoreUnavailableException} when the store cannot be reached or does
+ * not answer in time; then nothing or all of a call's changes were made, and repeating it is safe.
  */
 public interface FeedbackStore {
 
@@ -29,8 +30,8 @@ public interface FeedbackStore {
     }
 
     /**
-     * Replaces {@code expected} by {@code replacement} (same key) only if the stored feedback still
-     * equals {@code expected}: a compare-and-set.
+     * Replaces {@code expected} by {@code replacement} (same key) only if the stored feedback still has
+     * the expected outcome and update time: a compare-and-set.
      *
      * @return whether the replacement was stored
      */

@@ -1,0 +1,50 @@
+package dev.messagefeedback.bootstrap;
+
+import dev.messagefeedback.adapter.persistence.CredentialCacheSettings;
+import dev.messagefeedback.adapter.rest.RateLimitSettings;
+import dev.messagefeedback.application.service.SecretDigester;
+import dev.messagefeedback.application.service.WriteSettings;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * The service's settings ({@link FeedbackConfig}) turned into the value objects that the layers using
+ * them declare, one producer each; and the clock the application's services are given.
+ */
+class Wiring {
+
+    /** Services read time from an injected {@link Clock} (tests pass fixed ones): here, the system's, in UTC. */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    SecretDigester secretDigester(FeedbackConfig config) {
+        return new SecretDigester(config.credentials().digestKey());
+    }
+
+    @Produces
+    @Singleton
+    CredentialCacheSettings credentialCacheSettings(FeedbackConfig config) {
+        FeedbackConfig.Credentials credentials = config.credentials();
+        return new CredentialCacheSettings(credentials.cacheWindow(), credentials.cacheMaxEntries(),
+                credentials.lookupsPerSecond(), credentials.lookupBurst(), credentials.lookupThreads());
+    }
+
+    @Produces
+    @Singleton
+    WriteSettings writeSettings(FeedbackConfig config) {
+        FeedbackConfig.Write write = config.write();
+        return new WriteSettings(write.writers(), write.maxBatch(), write.queueCapacity(), write.deadline());
+    }
+
+    @Produces
+    @Singleton
+    RateLimitSettings rateLimitSettings(FeedbackConfig config) {
+        return new RateLimitSettings(config.rateLimit().requestsPerSecond(), config.rateLimit().burst());
+    }
+}
