@@ -3,6 +3,7 @@ package dev.messagefeedback.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.messagefeedback.application.port.in.ProvisionDemoAccountCommand;
 import dev.messagefeedback.application.port.in.ProvisionDemoAccountUseCase;
 import dev.messagefeedback.domain.AccountSid;
 import io.quarkus.test.common.TestResourceScope;
@@ -64,7 +65,7 @@ class ReadmeJavaExampleTest {
 
     @Test
     void theJavaExampleSendsFeedbackAsPrinted() throws Exception {
-        demoAccount.provisionDemoAccount(new AccountSid(DEMO_ACCOUNT), "f00df00df00df00df00df00df00df00d");
+        demoAccount.provisionDemoAccount(new ProvisionDemoAccountCommand(new AccountSid(DEMO_ACCOUNT), "f00df00df00df00df00df00df00df00d"));
         String source = readmeBlock("java", "extends HttpClient");
 
         Path work = Files.createTempDirectory("readme-java");
