@@ -43,8 +43,12 @@ start_attacked_service() { # port -> pid in $service_pid, base URL in $base
     service_pid=$!
     pids+=("$service_pid")
     for _ in $(seq 1 720); do
+      # Ready: the management interface's readiness, or (health behind authentication on the API port)
+      # any HTTP answer from the API port once the log says the service started.
       if curl -fs "http://127.0.0.1:$((port + 50))/q/health/ready" >/dev/null 2>&1 \
-        || curl -fs "$base/q/health/ready" >/dev/null 2>&1; then
+        || curl -fs "$base/q/health/ready" >/dev/null 2>&1 \
+        || { grep -q "started in" "$work/service-$port.log" \
+          && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/q/health/ready" 2>/dev/null)" != 000 ]; }; then
         return 0
       fi
       kill -0 "$service_pid" 2>/dev/null || break
