@@ -1,4 +1,4 @@
--- pgbench: the service's group-commit statement (PanacheFeedbackStore.INSERT_ALL_IF_ABSENT), in
+-- pgbench: the service's group-commit statement (JdbcFeedbackStore.INSERT_ALL_IF_ABSENT), in
 -- autocommit as the service runs it, for :batch new messages at once. The service binds the five
 -- columns as text[] parameters; here the arrays are built in SQL (the only difference), so that each
 -- transaction writes :batch fresh keys in key order, as the service sorts them.

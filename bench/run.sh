@@ -27,7 +27,7 @@ http_port="${BENCH_HTTP_PORT:-18090}"
 db_port="${BENCH_DB_PORT:-54349}"
 concurrencies=(1 4 16 64)
 # The JVM settings the service is measured (and deployed) with; see BENCHMARKS.md.
-service_java_opts=(${BENCH_JAVA_OPTS:--Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000})
+service_java_opts=(${BENCH_JAVA_OPTS:--Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError})
 out="${BENCH_OUT:-bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$out"; out="$(cd "$out" && pwd)"
 profile="${BENCH_PROFILE:-1}"

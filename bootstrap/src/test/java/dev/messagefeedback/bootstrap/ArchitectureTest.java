@@ -119,7 +119,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyThePersistenceAdapterTouchesJdbc = noClasses()
-            .that().resideOutsideOfPackage(ROOT + ".adapter.persistence..")
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, BOOTSTRAP)
+            .and().resideOutsideOfPackage(ROOT + ".adapter.persistence..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..")
             .because("the ports speak of unavailable stores, not of SQLStates and connection pools");
 

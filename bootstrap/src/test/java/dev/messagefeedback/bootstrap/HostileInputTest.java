@@ -155,7 +155,7 @@ class HostileInputTest {
         return switch (kind) {
             case 0, 1, 2, 3 -> Api.basic(account);
             case 4 -> null;
-            case 5 -> "Basic " + "A".repeat(20_000);
+            case 5 -> "Basic " + "A".repeat(15_000); // under the codec's 16 KiB header limit (HttpCapsTest)
             case 6 -> "Bearer " + noise.replaceAll("[^ -~]", "");
             case 7 -> "Basic " + noise.replaceAll("[^A-Za-z0-9+/=!]", "");
             default -> "Basic " + Base64.getEncoder().encodeToString(

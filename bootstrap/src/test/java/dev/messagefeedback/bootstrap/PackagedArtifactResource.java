@@ -22,12 +22,15 @@ public class PackagedArtifactResource extends EmbeddedPostgresResource {
 
     static final String DIGEST_KEY = "integration-tests-only-digest-key-never-in-production";
     private static volatile Map<String, String> configuration = Map.of();
+    private static final String HANDED_OVER = "packaged-artifact-resource.";
 
     @Override
     public synchronized Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("feedback.credentials.digest-key", DIGEST_KEY);
         configuration = Map.copyOf(config);
+        // Also where a test class loaded by another class loader finds it (system properties are the JVM's).
+        config.forEach((key, value) -> System.setProperty(HANDED_OVER + key, value));
         return config;
     }
 
@@ -37,6 +40,9 @@ public class PackagedArtifactResource extends EmbeddedPostgresResource {
         command.addAll(List.of("accounts", "create", "--friendly-name", "integration test"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         configuration.forEach((key, value) -> builder.environment().put(environmentName(key), value));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(HANDED_OVER))
+                .forEach(name -> builder.environment().put(environmentName(name.substring(HANDED_OVER.length())),
+                        System.getProperty(name)));
         try {
             Process process = builder.start();
             String output;

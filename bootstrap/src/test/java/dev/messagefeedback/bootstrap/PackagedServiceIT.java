@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +25,12 @@ class PackagedServiceIT {
 
     static TestAccounts.Credentials account;
 
-    @BeforeAll
-    static void anAccountMadeByTheOperatorCommandLine() {
-        account = PackagedArtifactResource.createAccount();
+    /** Once, after Quarkus has started the resources and the artifact (which it does before each test, not all). */
+    @BeforeEach
+    void anAccountMadeByTheOperatorCommandLine() {
+        if (account == null) {
+            account = PackagedArtifactResource.createAccount();
+        }
     }
 
     @Test

@@ -20,7 +20,10 @@ class ScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bench/run.sh", "bench/summary.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
         "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run",
-        "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "bench/batch-ceiling.sh"})
+        "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "bench/batch-ceiling.sh",
+        "reliability/attack-lib.sh", "reliability/attack-invented-methods.sh", "reliability/attack-held-headers.sh",
+        "reliability/attack-credential-stuffing.sh", "reliability/attack-slow-body.sh", "reliability/attack-http2.sh",
+        "reliability/attack-stalled-database.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);
@@ -31,7 +34,7 @@ class ScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bench/feedback.lua", "bench/upsert.sql",
-        "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "conformance/node/conformance.mjs",
+        "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "reliability/Attacks.java", "conformance/node/conformance.mjs",
         "conformance/node/package-lock.json", "deploy/validate/validate.mjs", "deploy/validate/package-lock.json",
         "deploy/validate/test/validate.test.mjs", "bootstrap/src/main/docker/Dockerfile.jvm", "bench/batch-insert.sql"})
     void theFilesTheyRunExist(String file) throws IOException {

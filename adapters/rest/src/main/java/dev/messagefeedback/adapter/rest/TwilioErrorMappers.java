@@ -54,17 +54,14 @@ class TwilioErrorMappers {
         return render(ApiProblem.notFound(request.path()));
     }
 
-    /** The {@code Allow} lists what the matched resource declares, in one fixed order (HEAD goes with GET). */
+    /**
+     * The {@code Allow} of the path's resource. Quarkus REST's 405 does not say which resource matched,
+     * and the API has two paths; only the summary's ends in {@code FeedbackSummary.json}.
+     */
     @ServerExceptionMapper
-    RestResponse<TwilioError> notAllowed(NotAllowedException wrongMethod) {
-        java.util.Set<String> declared = wrongMethod.getResponse().getAllowedMethods();
-        java.util.List<String> allowed = new java.util.ArrayList<>();
-        for (String method : new String[] {"GET", "HEAD", "POST", "OPTIONS"}) {
-            if (declared.contains(method) || (method.equals("HEAD") && declared.contains("GET"))) {
-                allowed.add(method);
-            }
-        }
-        return render(ApiProblem.methodNotAllowed(allowed.isEmpty() ? FeedbackResource.METHODS : String.join(", ", allowed)));
+    RestResponse<TwilioError> notAllowed(NotAllowedException wrongMethod, HttpServerRequest request) {
+        return render(ApiProblem.methodNotAllowed(request.path().endsWith("/FeedbackSummary.json")
+                ? SummarizeMessageFeedbackResource.SUMMARY_METHODS : FeedbackResource.METHODS));
     }
 
     @ServerExceptionMapper

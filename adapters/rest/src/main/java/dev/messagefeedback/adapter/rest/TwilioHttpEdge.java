@@ -5,6 +5,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -57,6 +58,7 @@ class TwilioHttpEdge {
         router.route().order(Integer.MIN_VALUE).handler(this::identify);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
         router.route().order(BODY_LIMIT_ORDER).handler(this::refuseDeclaredOversizedBody);
+        router.route().order(BODY_LIMIT_ORDER).handler(this::collectBodyOfUnknownLength);
         router.route().last().handler(context -> answer(context, ApiProblem.notFound(context.request().path())));
     }
 
@@ -132,6 +134,43 @@ class TwilioHttpEdge {
         } else {
             context.next();
         }
+    }
+
+    /**
+     * A body whose length is not declared (chunked, or HTTP/2 without {@code content-length}) is read
+     * here, never more than the limit: past it, Twilio's 413 and the connection closed. A whole one is
+     * handed to JAX-RS as the request's entity ({@link CollectedBody}). Declared bodies are left to Quarkus
+     * REST, which reads them as they are (they were checked against the limit above).
+     */
+    private void collectBodyOfUnknownLength(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.isEnded() || request.getHeader(HttpHeaders.CONTENT_LENGTH) != null) {
+            context.next();
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] decided = {false};
+        request.handler(chunk -> {
+            if (decided[0]) {
+                return;
+            }
+            body.appendBuffer(chunk);
+            if (body.length() > maxBodyBytes) {
+                decided[0] = true;
+                request.pause();
+                closeAfterAnswer(context);
+                context.addEndHandler(answered -> request.connection().close());
+                answer(context, ApiProblem.bodyTooLarge(maxBodyBytes));
+            }
+        });
+        request.endHandler(end -> {
+            if (!decided[0]) {
+                decided[0] = true;
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
     }
 
     private boolean exceedsLimit(String declaredLength) {
