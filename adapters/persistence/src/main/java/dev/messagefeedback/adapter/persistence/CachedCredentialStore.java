@@ -118,6 +118,11 @@ class CachedCredentialStore implements CredentialStore {
     private <K, V> CompletableFuture<Optional<V>> find(AsyncLoadingCache<K, Optional<V>> cache, K key,
             Duration maxAge, Function<K, Optional<V>> load) {
         CompletableFuture<Optional<V>> present = cache.getIfPresent(key);
+        if (present != null && present.isCompletedExceptionally()) {
+            // A failed read (Caffeine drops it, but not necessarily before the next caller looks): read again.
+            cache.asMap().remove(key, present);
+            present = null;
+        }
         if (present == null) {
             return cache.get(key, (missing, executor) -> budgeted(() -> load.apply(missing)));
         }
