@@ -142,6 +142,7 @@ class TwilioHttpEdge {
      * handed to JAX-RS as the request's entity ({@link CollectedBody}). Declared bodies are left to Quarkus
      * REST, which reads them as they are (they were checked against the limit above).
      */
+    @SuppressWarnings("deprecation") // setBody: the routing context's body, where CollectedBody picks it up
     private void collectBodyOfUnknownLength(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.isEnded() || request.getHeader(HttpHeaders.CONTENT_LENGTH) != null) {
