@@ -1,8 +1,5 @@
 package dev.messagefeedback.adapter.rest;
 
-import dev.messagefeedback.application.port.in.AccessDecision;
-import dev.messagefeedback.application.port.in.AuthorizeCallerCommand;
-import dev.messagefeedback.application.port.in.AuthorizeCallerUseCase;
 import dev.messagefeedback.domain.AccountSid;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -20,11 +17,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 class TwilioPathShape {
 
-    private final AuthorizeCallerUseCase authorizeCaller;
+    private final AccountPermission accountPermission;
     private final CurrentIdentityAssociation identity;
 
-    TwilioPathShape(AuthorizeCallerUseCase authorizeCaller, CurrentIdentityAssociation identity) {
-        this.authorizeCaller = authorizeCaller;
+    TwilioPathShape(AccountPermission accountPermission, CurrentIdentityAssociation identity) {
+        this.accountPermission = accountPermission;
         this.identity = identity;
     }
 
@@ -39,14 +36,9 @@ class TwilioPathShape {
         if (target == null || !AccountSid.isWellFormed(target)) {
             return Uni.createFrom().item(unknown);
         }
-        return identity.getDeferredIdentity().flatMap(caller -> {
-            if (!(caller.getPrincipal() instanceof CallerPrincipal principal)) {
-                return Uni.createFrom().item(TwilioErrorMappers.render(ApiProblem.unauthenticated()));
-            }
-            return OnContext.resume(authorizeCaller.authorizeCaller(
-                            new AuthorizeCallerCommand(principal.account(), new AccountSid(target))))
-                    .map(decision -> decision == AccessDecision.GRANTED ? unknown
-                            : TwilioErrorMappers.render(ApiProblem.unauthenticated()));
-        });
+        // The same tenancy decision as the resource methods' @PermissionsAllowed: one checker.
+        return identity.getDeferredIdentity()
+                .flatMap(caller -> accountPermission.mayActOn(caller, new AccountSid(target)))
+                .map(allowed -> allowed ? unknown : TwilioErrorMappers.render(ApiProblem.unauthenticated()));
     }
 }
