@@ -3,6 +3,7 @@ package dev.messagefeedback.bootstrap;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,11 +18,26 @@ import java.util.Collection;
  * application offers a {@link SpanExporter} bean: this one, which drops spans, is offered only while the
  * endpoint still has that built-in default. The SDK itself stays on, so trace ids are still made (or
  * taken from an incoming {@code traceparent}), passed on, and written in every log line's MDC.
+ *
+ * <p>Without an endpoint no span is recorded either: the sampler then drops every span, so a span is
+ * only its ids. A recorded span costs attributes, events and a place in the exporter's queue, and
+ * Quarkus REST records every exception a request ends with, a 404's included, with its whole stack
+ * trace rendered to a string: for spans that nothing would ever read, a flood of unknown paths paid
+ * several times the CPU of a feedback POST (BENCHMARKS.md). With an endpoint set, the sampler is the
+ * one configured ({@code quarkus.otel.traces.sampler}, by default every trace a caller does not
+ * decline).
  */
 class TracingConfiguration {
 
     static final String TRACES_ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
     static final String BUILT_IN_DEFAULT_ENDPOINT = "http://localhost:4317/";
+
+    @Produces
+    @Singleton
+    @LookupIfProperty(name = TRACES_ENDPOINT, stringValue = BUILT_IN_DEFAULT_ENDPOINT, lookupIfMissing = true)
+    Sampler noRecordingWithoutAnEndpoint() {
+        return Sampler.alwaysOff();
+    }
 
     @Produces
     @Singleton

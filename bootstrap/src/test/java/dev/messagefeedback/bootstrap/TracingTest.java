@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The trace of a request reaches its log lines: an incoming W3C {@code traceparent} is continued, and
  * its trace id is in the MDC of the request's lines, beside the request id (the JSON log writes the
- * whole MDC). With no OTLP endpoint configured, as here, nothing warns about exporting.
+ * whole MDC). With no OTLP endpoint configured, as here, nothing warns about exporting and no span
+ * is recorded: a span is then only its ids.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
@@ -50,6 +54,9 @@ class TracingTest {
     }
 
     final Capture capture = new Capture();
+
+    @Inject
+    Tracer tracer;
     final TestAccounts.Credentials account = TestAccounts.account();
 
     @BeforeEach
@@ -92,6 +99,18 @@ class TracingTest {
         assertTrue(capture.lines.stream().noneMatch(line -> line.logger().startsWith("io.opentelemetry")
                 || line.logger().startsWith("io.quarkus.opentelemetry") && line.level().intValue() >= Level.WARNING.intValue()),
                 "OpenTelemetry complained: " + capture.lines);
+    }
+
+    @Test
+    void withoutAnEndpointASpanIsOnlyItsIdsAndRecordsNothing() {
+        Span span = tracer.spanBuilder("not exported").startSpan();
+        try {
+            assertTrue(span.getSpanContext().isValid(), "a span still has a trace id and a span id");
+            assertFalse(span.isRecording(), "a span nobody will read records its attributes and exceptions");
+            assertFalse(span.getSpanContext().isSampled(), "the trace is passed on as not sampled");
+        } finally {
+            span.end();
+        }
     }
 
     private List<Line> awaitLinesOf(String requestId) {
