@@ -22,6 +22,11 @@ SELECT input.position, inserted.message_sid IS NOT NULL AS inserted,
   FROM input
   LEFT JOIN inserted
     ON inserted.account_sid = input.account_sid AND inserted.message_sid = input.message_sid
-  LEFT JOIN message_feedback stored
-    ON inserted.message_sid IS NULL
-   AND stored.account_sid = input.account_sid AND stored.message_sid = input.message_sid;
+  LEFT JOIN LATERAL (
+       SELECT outcome, date_created, date_updated
+         FROM message_feedback
+        WHERE inserted.message_sid IS NULL
+          AND message_feedback.account_sid = input.account_sid
+          AND message_feedback.message_sid = input.message_sid
+        LIMIT 1
+  ) stored ON true;

@@ -1,6 +1,7 @@
 package dev.messagefeedback.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,20 @@ class BenchmarkStatementTest {
                 .replace("now()", "?")
                 .replaceAll(";\\s*$", "");
         assertEquals(normalized(JdbcFeedbackStore.INSERT_IF_ABSENT), normalized(asParameters));
+    }
+
+    @Test
+    void theGroupCommitBenchmarkRunsTheServicesStatementOnceItsArraysAreBuilt() throws IOException {
+        String script = Files.readString(Path.of("../../bench/batch-insert.sql"));
+        String fromTheInsert = "), inserted AS (";  // what comes before builds the arrays the service binds
+        assertEquals(normalized(after(JdbcFeedbackStore.INSERT_ALL_IF_ABSENT, fromTheInsert)),
+                normalized(after(script, fromTheInsert).replaceAll(";\\s*$", "")));
+    }
+
+    private static String after(String sql, String marker) {
+        int at = sql.indexOf(marker);
+        assertTrue(at >= 0, "no \"" + marker + "\" in " + sql);
+        return sql.substring(at);
     }
 
     private static String normalized(String sql) {
