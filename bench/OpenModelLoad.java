@@ -23,7 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  *   java bench/OpenModelLoad.java BASE_URL ACCOUNT_SID AUTHORIZATION RATE SECONDS [CONNECTIONS [WARMUP_SECONDS]]
  *
- * Prints one line: "rate=... sent=... ok=... failed=... p50_ms=... p99_ms=... max_ms=...".
+ * Prints one line: "rate=... sent=... ok=... failed=... p50_ms=... p99_ms=... max_ms=...", then one
+ * line of the p99 of each second of the schedule ("p99_each_second_ms=..."): a tail made by a few stalls
+ * shows as a few bad seconds, one made by queueing as every second alike.
  */
 public class OpenModelLoad {
 
@@ -104,6 +106,13 @@ public class OpenModelLoad {
         System.out.printf("rate=%.0f sent=%d ok=%d failed=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
                 rate, total - warmup, ok, failed, percentile(sorted, 50), percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        StringBuilder perSecond = new StringBuilder("p99_each_second_ms=");
+        int perWindow = (int) Math.max(1, rate);
+        for (int from = warmup; from < total; from += perWindow) {
+            long[] window = Arrays.stream(latencies, from, Math.min(total, from + perWindow)).sorted().toArray();
+            perSecond.append(from == warmup ? "" : ",").append(String.format("%.1f", percentile(window, 99)));
+        }
+        System.out.println(perSecond);
     }
 
     private static byte[] requestBytes(String host, String account, String authorization) {

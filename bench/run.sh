@@ -20,14 +20,17 @@
 #   BENCH_OUT=bench/results/<UTC timestamp>   where the table, the flame graph and the GC log go
 #   BENCH_PROFILE=0               no profile (the profiler library is fetched once into BENCH_CACHE,
 #                                 default ~/.cache/message-feedback-bench, with ./mvnw dependency:copy)
+#   BENCH_JAVA_OPTS="-Xmx64m ..." JVM options added to the image's command (before -jar, so they win):
+#                                 an experiment; -XX:NativeMemoryTracking=summary also writes native-memory.txt
+#   BENCH_SUMMARY=0               no feedback-summary step (bench/summary.sh)
 source "$(dirname "$0")/../scripts/lib.sh"
 
 seconds="${BENCH_SECONDS:-10}"
 http_port="${BENCH_HTTP_PORT:-18090}"
 db_port="${BENCH_DB_PORT:-54349}"
 concurrencies=(1 4 16 64)
-# The JVM settings the service is measured (and deployed) with; see BENCHMARKS.md.
-service_java_opts=(${BENCH_JAVA_OPTS:--Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError})
+# The service runs with the JVM settings it is deployed with (Dockerfile.jvm), plus these for an experiment.
+extra_java_opts=(${BENCH_JAVA_OPTS:-})
 out="${BENCH_OUT:-bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$out"; out="$(cd "$out" && pwd)"
 profile="${BENCH_PROFILE:-1}"
@@ -101,9 +104,10 @@ fi
 read -r -a image_command < <(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' bootstrap/src/main/docker/Dockerfile.jvm | tr -d '",')
 [ "${image_command[0]:-}" = java ] || { log "no ENTRYPOINT [\"java\", ...] in Dockerfile.jvm"; exit 1; }
 without_archive=()
-for word in "${image_command[@]}"; do [[ "$word" == -XX:SharedArchiveFile=* ]] || without_archive+=("$word"); done
 # The GC log of the measured service (pauses during the open model, in the table): a file, nothing else.
-image_command=("${image_command[0]}" "-Xlog:gc:file=$out/gc.log" "${image_command[@]:1}")
+image_command=("${image_command[0]}" "-Xlog:gc:file=$out/gc.log" "${image_command[@]:1:${#image_command[@]}-3}"
+  "${extra_java_opts[@]}" "${image_command[@]: -2}")
+for word in "${image_command[@]}"; do [[ "$word" == -XX:SharedArchiveFile=* ]] || without_archive+=("$word"); done
 startup_runs="${BENCH_STARTUP_RUNS:-5}"
 start_service() { # command... -> service_pid, first_201_ms (polled by a client started first)
   local probe_url="$base/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 1)/Feedback.json"
@@ -229,6 +233,13 @@ rss_requests=$requests_total
 rss_anon_mb=$(awk '/^Anonymous:/ { printf "%d", $2 / 1024 }' "/proc/$service_pid/smaps_rollup" 2>/dev/null || echo "?")
 rss_archive_mb=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { jsa = ($6 ~ /\.jsa$/) } jsa && /^Rss:/ { kb += $2 } jsa && /^Anonymous:/ { kb -= $2 }
   END { printf "%d", kb / 1024 }' "/proc/$service_pid/smaps" 2>/dev/null || echo "?")  # their file-backed pages
+[[ " ${extra_java_opts[*]} " != *" -XX:NativeMemoryTracking="* ]] || jcmd "$service_pid" VM.native_memory summary >"$out/native-memory.txt" 2>&1
+
+checkpoints() { # PostgreSQL's checkpoints and automatic vacuums/analyses so far: "checkpoints vacuums"
+  psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_db" -Atc \
+    "select (select num_timed + num_requested from pg_stat_checkpointer) || ' ' ||
+            (select sum(autovacuum_count + autoanalyze_count) from pg_stat_user_tables)" 2>/dev/null || echo "0 0"
+}
 
 # --- latency at half the maximum throughput, open model --------------------------------------------
 # Profiled: the CPU samples (itimer: the process's CPU time, every thread) go to a flame graph.
@@ -237,6 +248,7 @@ log "open model at $half req/s (half of $max_rps)"
 [ -z "$profiler_lib" ] || profiler "start,event=itimer,interval=$profile_interval"
 ticks_before=$(cpu_ticks)
 uptime_before=$(jvm_uptime)
+checkpoints_before=$(checkpoints)
 open_out="$(java bench/OpenModelLoad.java "$base" "$account_sid" "$authorization" "$half" "$((seconds * 2))")"
 uptime_after=$(jvm_uptime)
 ticks_after=$(cpu_ticks)
@@ -245,6 +257,10 @@ if [ -n "$profiler_lib" ]; then
   profiler "dump,collapsed,file=$out/profile.collapsed"
   awk -f bench/top-frames.awk "$out/profile.collapsed" >"$out/top-frames.txt" || true
 fi
+read -r checkpoints_during vacuums_during < <(awk -v a="$checkpoints_before" -v b="$(checkpoints)" \
+  'BEGIN { split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')
+open_per_second=$(sed -n 's/^p99_each_second_ms=//p' <<<"$open_out")
+open_out="$(head -1 <<<"$open_out")"
 open_p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
 open_p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
 open_failed=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' <<<"$open_out")
@@ -271,6 +287,8 @@ printf '\n| measure | value | target |\n|---|---:|---|\n'
 printf '| open model at half of max (%s req/s): p50 | %s ms | |\n' "$half" "$open_p50"
 printf '| open model at half of max (%s req/s): p99 | %s ms | < 10 ms |\n' "$half" "$open_p99"
 printf '| open model: failed requests | %s | 0 |\n' "${open_failed:-?}"
+printf '| open model: p99 of each second, ms | %s | |\n' "${open_per_second:-?}"
+printf '| open model: PostgreSQL checkpoints / automatic vacuums and analyses during it | %s / %s | |\n' "$checkpoints_during" "$vacuums_during"
 printf '| open model: service CPU per POST | %s µs | |\n' "$open_cpu_us"
 printf '| service CPU per POST, new messages, c=4 / c=16 | %s / %s µs | <= 120 / <= 80 µs |\n' "${cpu_us[new,4]}" "${cpu_us[new,16]}"
 printf '| feedback POST / floor, c=64 (req/s) | %s | >= 0.75 |\n' "$(awk -v a="${rps[new,64]}" -v b="$floor_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
