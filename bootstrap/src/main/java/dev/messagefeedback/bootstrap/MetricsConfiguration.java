@@ -11,7 +11,9 @@ import java.util.stream.LongStream;
 /**
  * Histogram buckets where a dashboard or an alert needs a percentile across replicas: request latency
  * ({@code http_server_requests_seconds_bucket}, at the boundaries the alert rules in
- * deploy/monitoring/ use) and group-commit sizes ({@code feedback_store_batch_rows_bucket}). A few fixed
+ * deploy/monitoring/ use), group-commit sizes ({@code feedback_store_batch_rows_bucket}) and the time
+ * of each group's write and commit ({@code feedback_store_batch_seconds_bucket}, the same boundaries as
+ * request latency, so that a slow commit can be told from a slow service). A few fixed
  * buckets per series, not Micrometer's ~70 of a full percentile histogram.
  */
 class MetricsConfiguration {
@@ -26,7 +28,7 @@ class MetricsConfiguration {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 return switch (id.getName()) {
-                    case "http.server.requests" -> DistributionStatisticConfig.builder()
+                    case "http.server.requests", "feedback.store.batch" -> DistributionStatisticConfig.builder()
                             .serviceLevelObjectives(LongStream.of(LATENCY_BOUNDARIES_MS)
                                     .mapToDouble(ms -> Duration.ofMillis(ms).toNanos()).toArray())
                             .build().merge(config);

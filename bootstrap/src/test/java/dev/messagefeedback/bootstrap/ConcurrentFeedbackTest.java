@@ -134,5 +134,10 @@ class ConcurrentFeedbackTest {
         double largestBatch = metrics.lines().filter(line -> line.startsWith("feedback_store_batch_rows_max"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(0);
         assertTrue(largestBatch > 1, "concurrent POSTs shared a statement: largest batch " + largestBatch);
+        double commitsWithinFiveSeconds = metrics.lines().filter(line -> line.startsWith("feedback_store_batch_seconds_bucket{")
+                        && line.contains("le=\"5.0\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        assertTrue(commitsWithinFiveSeconds > 0, "each group's write and commit is timed, in buckets: " + metrics.lines()
+                .filter(line -> line.startsWith("feedback_store_batch_seconds")).toList());
     }
 }

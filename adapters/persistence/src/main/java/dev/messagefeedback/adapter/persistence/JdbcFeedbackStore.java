@@ -137,7 +137,15 @@ class JdbcFeedbackStore implements FeedbackStore, FeedbackReadStore {
     /** One statement for all; a duplicate of a key after its first sees the first as stored. */
     @Override
     public List<Optional<Feedback>> insertAllIfAbsent(List<Feedback> candidates) {
-        metrics.batchWritten(candidates.size());
+        long started = System.nanoTime();
+        try {
+            return insertEachKeyOnce(candidates);
+        } finally {
+            metrics.batchWritten(candidates.size(), System.nanoTime() - started);
+        }
+    }
+
+    private List<Optional<Feedback>> insertEachKeyOnce(List<Feedback> candidates) {
         if (candidates.size() == 1) {
             return List.of(insertOneIfAbsent(candidates.get(0)));
         }
