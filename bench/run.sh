@@ -22,6 +22,7 @@
 #                                 default ~/.cache/message-feedback-bench, with ./mvnw dependency:copy)
 #   BENCH_JAVA_OPTS="-Xmx64m ..." JVM options added to the image's command (before -jar, so they win):
 #                                 an experiment; -XX:NativeMemoryTracking=summary also writes native-memory.txt
+#   BENCH_PROFILE_EVENT=alloc BENCH_PROFILE_INTERVAL=512k   an allocation profile instead of CPU
 #   BENCH_SUMMARY=0               no feedback-summary step (bench/summary.sh)
 source "$(dirname "$0")/../scripts/lib.sh"
 
@@ -36,6 +37,7 @@ mkdir -p "$out"; out="$(cd "$out" && pwd)"
 profile="${BENCH_PROFILE:-1}"
 memory_requests="${BENCH_MEMORY_REQUESTS:-500000}"  # resident memory is read after this many requests
 profile_interval="${BENCH_PROFILE_INTERVAL:-5ms}"
+profile_event="${BENCH_PROFILE_EVENT:-itimer}"  # alloc: where the heap is allocated (interval in bytes, e.g. 512k)
 
 # --- tools -------------------------------------------------------------------------------------
 need_apt=()
@@ -231,10 +233,15 @@ rss_requests=$requests_total
 # What it is made of: anonymous memory (heap, metaspace, code, native) and the mapped class-data archives
 # (file-backed pages: shareable, and reclaimable under memory pressure).
 rss_anon_mb=$(awk '/^Anonymous:/ { printf "%d", $2 / 1024 }' "/proc/$service_pid/smaps_rollup" 2>/dev/null || echo "?")
-rss_archive_mb=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { jsa = ($6 ~ /\.jsa$/) } jsa && /^Rss:/ { kb += $2 } jsa && /^Anonymous:/ { kb -= $2 }
-  END { printf "%d", kb / 1024 }' "/proc/$service_pid/smaps" 2>/dev/null || echo "?")  # their file-backed pages
+read -r rss_archive_mb rss_archive_anon_mb < <(awk '/^[0-9a-f]+-[0-9a-f]+ / { jsa = ($6 ~ /\.jsa$/) }
+  jsa && /^Rss:/ { kb += $2 } jsa && /^Anonymous:/ { kb -= $2; anon += $2 }
+  END { printf "%d %d\n", kb / 1024, anon / 1024 }' "/proc/$service_pid/smaps" 2>/dev/null || echo "? ?")  # file-backed, copied pages
 [[ " ${extra_java_opts[*]} " != *" -XX:NativeMemoryTracking="* ]] || jcmd "$service_pid" VM.native_memory summary >"$out/native-memory.txt" 2>&1
 
+commit_buckets() { # "le count" lines of the service's commit-time histogram
+  curl -s "http://localhost:$QUARKUS_MANAGEMENT_PORT/q/metrics" \
+    | awk '/^feedback_store_batch_seconds_bucket\{/ { match($0, /le="[^"]*"/); print substr($0, RSTART + 4, RLENGTH - 5), $NF }'
+}
 checkpoints() { # PostgreSQL's checkpoints and automatic vacuums/analyses so far: "checkpoints vacuums"
   psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_db" -Atc \
     "select (select num_timed + num_requested from pg_stat_checkpointer) || ' ' ||
@@ -245,10 +252,11 @@ checkpoints() { # PostgreSQL's checkpoints and automatic vacuums/analyses so far
 # Profiled: the CPU samples (itimer: the process's CPU time, every thread) go to a flame graph.
 half=$(awk -v m="$max_rps" 'BEGIN { printf "%.0f", m / 2 }')
 log "open model at $half req/s (half of $max_rps)"
-[ -z "$profiler_lib" ] || profiler "start,event=itimer,interval=$profile_interval"
+[ -z "$profiler_lib" ] || profiler "start,event=$profile_event,interval=$profile_interval"
 ticks_before=$(cpu_ticks)
 uptime_before=$(jvm_uptime)
 checkpoints_before=$(checkpoints)
+commit_buckets >"$work/commits-before"
 open_out="$(java bench/OpenModelLoad.java "$base" "$account_sid" "$authorization" "$half" "$((seconds * 2))")"
 uptime_after=$(jvm_uptime)
 ticks_after=$(cpu_ticks)
@@ -259,6 +267,12 @@ if [ -n "$profiler_lib" ]; then
 fi
 read -r checkpoints_during vacuums_during < <(awk -v a="$checkpoints_before" -v b="$(checkpoints)" \
   'BEGIN { split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')
+commit_buckets >"$work/commits-after"
+# Commits during the open model, and how many took longer than 20, 50 and 100 ms (the service's
+# feedback_store_batch_seconds histogram, read before and after): a stalled commit holds up every POST of its group.
+open_commits=$(awk 'NR == FNR { before[$1] = $2; next } { during[$1] = $2 - before[$1] }
+  END { all = during["+Inf"]; printf "%d commits; over 20 / 50 / 100 ms: %d / %d / %d", all, all - during["0.02"], all - during["0.05"], all - during["0.1"] }' \
+  "$work/commits-before" "$work/commits-after")
 open_per_second=$(sed -n 's/^p99_each_second_ms=//p' <<<"$open_out")
 open_out="$(head -1 <<<"$open_out")"
 open_p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
@@ -288,6 +302,7 @@ printf '| open model at half of max (%s req/s): p50 | %s ms | |\n' "$half" "$ope
 printf '| open model at half of max (%s req/s): p99 | %s ms | < 10 ms |\n' "$half" "$open_p99"
 printf '| open model: failed requests | %s | 0 |\n' "${open_failed:-?}"
 printf '| open model: p99 of each second, ms | %s | |\n' "${open_per_second:-?}"
+printf '| open model: group commits (feedback_store_batch_seconds) | %s | |\n' "$open_commits"
 printf '| open model: PostgreSQL checkpoints / automatic vacuums and analyses during it | %s / %s | |\n' "$checkpoints_during" "$vacuums_during"
 printf '| open model: service CPU per POST | %s µs | |\n' "$open_cpu_us"
 printf '| service CPU per POST, new messages, c=4 / c=16 | %s / %s µs | <= 120 / <= 80 µs |\n' "${cpu_us[new,4]}" "${cpu_us[new,16]}"
@@ -298,6 +313,7 @@ printf '| process start to first 201, as the image starts it (archive made at pa
 printf '| process start to first 201, same command without the archive, median of %s | %s ms | |\n' "$startup_runs" "$first_201_plain_ms"
 printf '| resident memory after %s requests | %s MB | < 200 MB |\n' "$rss_requests" "$rss_mb"
 printf '| of which anonymous / file-backed pages of the class-data archives | %s MB / %s MB | |\n' "$rss_anon_mb" "$rss_archive_mb"
+printf '| the class-data archives'"'"' pages copied when mapped (relocated: anonymous, counted above) | %s MB | |\n' "$rss_archive_anon_mb"
 printf '| GC pauses during the open model | %s | |\n' "$(gc_pauses "$uptime_before" "$uptime_after")"
 printf '| GC pauses over the whole run | %s | |\n' "$(gc_pauses)"
 if [ -s "$out/top-frames.txt" ]; then
