@@ -263,7 +263,9 @@ ticks_after=$(cpu_ticks)
 if [ -n "$profiler_lib" ]; then
   profiler "stop,file=$out/flamegraph.html"
   profiler "dump,collapsed,file=$out/profile.collapsed"
-  awk -f bench/top-frames.awk "$out/profile.collapsed" >"$out/top-frames.txt" || true
+  { awk -f bench/top-frames.awk "$out/profile.collapsed"
+    printf '\nby library (the innermost frame from a known package)\n'
+    awk -f bench/owners.awk "$out/profile.collapsed" | sort -rn; } >"$out/top-frames.txt" || true
 fi
 read -r checkpoints_during vacuums_during < <(awk -v a="$checkpoints_before" -v b="$(checkpoints)" \
   'BEGIN { split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')
