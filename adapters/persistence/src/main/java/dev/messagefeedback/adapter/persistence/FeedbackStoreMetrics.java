@@ -11,29 +11,42 @@ import java.util.concurrent.TimeUnit;
  * number of commits, its sum the number of POSTs, its max the largest group). A mean near 1 under load
  * means the database keeps up without grouping; a mean near the concurrency means it is the bottleneck.
  *
- * <p>{@code feedback_store_batch_seconds}: how long each group took to write and commit, as a histogram
- * (Prometheus buckets), since every POST of a group waits for it: a stalled commit (a slow disk flush, a
- * lock) shows here as a long write, where a stall of the service itself does not. The buckets are set where the service is
- * wired (bootstrap).
+ * <p>{@code feedback_store_batch_seconds{statement}}: how long each of a group's statements took, from
+ * asking the pool for a connection to the end of its commit, as a histogram (Prometheus buckets; set
+ * where the service is wired, in bootstrap). {@code statement="insert"} is the group's insert, which
+ * every POST of the group waits for; {@code statement="replace"} the compare-and-set of the
+ * confirmations in it, which those POSTs wait for too. A stalled commit (a slow disk flush, a lock) or a
+ * starved pool shows here as a long statement; time the POSTs spent queued for the writer does not.
  */
 @ApplicationScoped
 class FeedbackStoreMetrics {
 
     private final DistributionSummary batchRows;
-    private final Timer batchTime;
+    private final Timer insertTime;
+    private final Timer replaceTime;
 
     FeedbackStoreMetrics(MeterRegistry registry) {
         this.batchRows = DistributionSummary.builder("feedback.store.batch.rows")
                 .description("POSTs written by one insert statement and one commit")
                 .baseUnit("rows")
                 .register(registry);
-        this.batchTime = Timer.builder("feedback.store.batch")
-                .description("Time to write one group of POSTs and commit it")
+        this.insertTime = statementTimer(registry, "insert");
+        this.replaceTime = statementTimer(registry, "replace");
+    }
+
+    private static Timer statementTimer(MeterRegistry registry, String statement) {
+        return Timer.builder("feedback.store.batch")
+                .description("Time of one statement of a group of POSTs, connection and commit included")
+                .tag("statement", statement)
                 .register(registry);
     }
 
     void batchWritten(int rows, long nanos) {
         batchRows.record(rows);
-        batchTime.record(nanos, TimeUnit.NANOSECONDS);
+        insertTime.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void batchReplaced(long nanos) {
+        replaceTime.record(nanos, TimeUnit.NANOSECONDS);
     }
 }

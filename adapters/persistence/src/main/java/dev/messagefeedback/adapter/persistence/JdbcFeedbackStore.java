@@ -74,8 +74,9 @@ class JdbcFeedbackStore implements FeedbackStore, FeedbackReadStore {
      * them by key, so that two batches with overlapping keys lock them in the same order and never
      * deadlock each other.
      *
-     * <p>The stored values are looked up one key at a time ({@code LATERAL ... LIMIT 1}, which the
-     * planner cannot turn into a join), only for the rows that were not inserted. Written as a plain
+     * <p>The stored values are looked up one key at a time, only for the rows that were not inserted:
+     * {@code LIMIT 1} looks redundant (the key is the primary key) but is what keeps the planner from
+     * flattening the {@code LATERAL} subquery back into a join ({@code GenericPlanTest} checks the plan). Written as a plain
      * join, the plan PostgreSQL caches for this prepared statement while the table is small (a fresh
      * deployment) hashes the input and reads the whole table once per batch; it keeps that plan until
      * the next automatic ANALYZE, up to a minute later, while the table grows: throughput fell from
@@ -242,6 +243,15 @@ class JdbcFeedbackStore implements FeedbackStore, FeedbackReadStore {
     /** One statement whatever the number of pairs (a lone compare-and-set included): one round trip, one commit. */
     @Override
     public List<Boolean> replaceAll(List<Feedback> expected, List<Feedback> replacements) {
+        long started = System.nanoTime();
+        try {
+            return replaceInLockOrder(expected, replacements);
+        } finally {
+            metrics.batchReplaced(System.nanoTime() - started);
+        }
+    }
+
+    private List<Boolean> replaceInLockOrder(List<Feedback> expected, List<Feedback> replacements) {
         int size = expected.size();
         if (replacements.size() != size) {
             throw new IllegalArgumentException("one replacement per expected feedback");
