@@ -16,7 +16,7 @@ final class Sids {
         }
         for (String prefix : prefixes) {
             if (candidate.startsWith(prefix)) {
-                return isHex(candidate, 2);
+                return isHex(candidate, prefix.length());
             }
         }
         return false;
