@@ -25,7 +25,9 @@ import java.util.Collection;
  * trace rendered to a string: for spans that nothing would ever read, a flood of unknown paths paid
  * several times the CPU of a feedback POST (BENCHMARKS.md). With an endpoint set, the sampler is the
  * one configured ({@code quarkus.otel.traces.sampler}, by default every trace a caller does not
- * decline).
+ * decline). With nothing recorded, the exporter above only ever sees empty batches: it stays as the
+ * guard against the built-in default's warnings. "No endpoint" means the built-in default itself:
+ * an endpoint set to exactly {@code http://localhost:4317/} counts as none.
  */
 class TracingConfiguration {
 
