@@ -4,7 +4,7 @@
 # top-frames.awk says what kind of work, this says whose.
 #   awk -f bench/owners.awk profile.collapsed | sort -rn
 BEGIN {
-  n = split("io/opentelemetry|OpenTelemetry,io/smallrye/context|context propagation (SmallRye)," \
+  n = split("io/opentelemetry|OpenTelemetry,io/quarkus/opentelemetry|OpenTelemetry,io/smallrye/context|context propagation (SmallRye)," \
             "io/smallrye/mutiny|Mutiny,io/quarkus/security|Quarkus Security," \
             "io/quarkus/vertx/http/runtime/security|Quarkus HTTP security,io/quarkus/micrometer|Micrometer," \
             "io/micrometer|Micrometer,org/jboss/logmanager|logging,org/eclipse/parsson|logging," \

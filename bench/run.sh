@@ -31,7 +31,7 @@ http_port="${BENCH_HTTP_PORT:-18090}"
 db_port="${BENCH_DB_PORT:-54349}"
 concurrencies=(1 4 16 64)
 # The service runs with the JVM settings it is deployed with (Dockerfile.jvm), plus these for an experiment.
-extra_java_opts=(${BENCH_JAVA_OPTS:-})
+read -r -a extra_java_opts <<<"${BENCH_JAVA_OPTS:-}"
 out="${BENCH_OUT:-bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$out"; out="$(cd "$out" && pwd)"
 profile="${BENCH_PROFILE:-1}"
@@ -105,11 +105,13 @@ if [ ! -s "$app_dir/app-cds.jsa" ]; then
 fi
 read -r -a image_command < <(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' bootstrap/src/main/docker/Dockerfile.jvm | tr -d '",')
 [ "${image_command[0]:-}" = java ] || { log "no ENTRYPOINT [\"java\", ...] in Dockerfile.jvm"; exit 1; }
+[ "${image_command[-2]}" = -jar ] || { log "Dockerfile.jvm's ENTRYPOINT does not end with -jar <jar>"; exit 1; }
+# BENCH_JAVA_OPTS go just before -jar, so that they win over the image's own options.
+image_command=("${image_command[@]:0:${#image_command[@]}-2}" "${extra_java_opts[@]}" "${image_command[@]: -2}")
 without_archive=()
-# The GC log of the measured service (pauses during the open model, in the table): a file, nothing else.
-image_command=("${image_command[0]}" "-Xlog:gc:file=$out/gc.log" "${image_command[@]:1:${#image_command[@]}-3}"
-  "${extra_java_opts[@]}" "${image_command[@]: -2}")
 for word in "${image_command[@]}"; do [[ "$word" == -XX:SharedArchiveFile=* ]] || without_archive+=("$word"); done
+# The GC log of the measured service (pauses during the open model, in the table): a file, nothing else.
+image_command=("${image_command[0]}" "-Xlog:gc:file=$out/gc.log" "${image_command[@]:1}")
 startup_runs="${BENCH_STARTUP_RUNS:-5}"
 start_service() { # command... -> service_pid, first_201_ms (polled by a client started first)
   local probe_url="$base/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 1)/Feedback.json"
@@ -238,14 +240,15 @@ read -r rss_archive_mb rss_archive_anon_mb < <(awk '/^[0-9a-f]+-[0-9a-f]+ / { js
   END { printf "%d %d\n", kb / 1024, anon / 1024 }' "/proc/$service_pid/smaps" 2>/dev/null || echo "? ?")  # file-backed, copied pages
 [[ " ${extra_java_opts[*]} " != *" -XX:NativeMemoryTracking="* ]] || jcmd "$service_pid" VM.native_memory summary >"$out/native-memory.txt" 2>&1
 
-commit_buckets() { # "le count" lines of the service's commit-time histogram
-  curl -s "http://localhost:$QUARKUS_MANAGEMENT_PORT/q/metrics" \
-    | awk '/^feedback_store_batch_seconds_bucket\{/ { match($0, /le="[^"]*"/); print substr($0, RSTART + 4, RLENGTH - 5), $NF }'
+commit_buckets() { # "le count" lines of the service's commit-time histogram (its statements summed); none if unreadable
+  { curl -s "http://localhost:$QUARKUS_MANAGEMENT_PORT/q/metrics" || true; } \
+    | awk '/^feedback_store_batch_seconds_bucket\{/ { match($0, /le="[^"]*"/); n[substr($0, RSTART + 4, RLENGTH - 5)] += $NF }
+           END { for (le in n) print le, n[le] }'
 }
 checkpoints() { # PostgreSQL's checkpoints and automatic vacuums/analyses so far: "checkpoints vacuums"
   psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_db" -Atc \
-    "select (select num_timed + num_requested from pg_stat_checkpointer) || ' ' ||
-            (select sum(autovacuum_count + autoanalyze_count) from pg_stat_user_tables)" 2>/dev/null || echo "0 0"
+    "select (select num_done from pg_stat_checkpointer) || ' ' ||
+            (select sum(autovacuum_count + autoanalyze_count) from pg_stat_user_tables)" 2>/dev/null || echo "? ?"
 }
 
 # --- latency at half the maximum throughput, open model --------------------------------------------
@@ -268,13 +271,17 @@ if [ -n "$profiler_lib" ]; then
     awk -f bench/owners.awk "$out/profile.collapsed" | sort -rn; } >"$out/top-frames.txt" || true
 fi
 read -r checkpoints_during vacuums_during < <(awk -v a="$checkpoints_before" -v b="$(checkpoints)" \
-  'BEGIN { split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')
+  'function diff(p, q) { return (p ~ /^[0-9]+$/ && q ~ /^[0-9]+$/) ? q - p : "?" }
+   BEGIN { split(a, x, " "); split(b, y, " "); print diff(x[1], y[1]), diff(x[2], y[2]) }')
 commit_buckets >"$work/commits-after"
 # Commits during the open model, and how many took longer than 20, 50 and 100 ms (the service's
 # feedback_store_batch_seconds histogram, read before and after): a stalled commit holds up every POST of its group.
-open_commits=$(awk 'NR == FNR { before[$1] = $2; next } { during[$1] = $2 - before[$1] }
-  END { all = during["+Inf"]; printf "%d commits; over 20 / 50 / 100 ms: %d / %d / %d", all, all - during["0.02"], all - during["0.05"], all - during["0.1"] }' \
-  "$work/commits-before" "$work/commits-after")
+open_commits="? (the service's metrics could not be read)"
+if [ -s "$work/commits-before" ] && [ -s "$work/commits-after" ]; then
+  open_commits=$(awk 'NR == FNR { before[$1] = $2; next } { during[$1] = $2 - before[$1] }
+    END { all = during["+Inf"]; printf "%d commits; over 20 / 50 / 100 ms: %d / %d / %d", all, all - during["0.02"], all - during["0.05"], all - during["0.1"] }' \
+    "$work/commits-before" "$work/commits-after")
+fi
 open_per_second=$(sed -n 's/^p99_each_second_ms=//p' <<<"$open_out")
 open_out="$(head -1 <<<"$open_out")"
 open_p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$open_out")
@@ -304,8 +311,8 @@ printf '| open model at half of max (%s req/s): p50 | %s ms | |\n' "$half" "$ope
 printf '| open model at half of max (%s req/s): p99 | %s ms | < 10 ms |\n' "$half" "$open_p99"
 printf '| open model: failed requests | %s | 0 |\n' "${open_failed:-?}"
 printf '| open model: p99 of each second, ms | %s | |\n' "${open_per_second:-?}"
-printf '| open model: group commits (feedback_store_batch_seconds) | %s | |\n' "$open_commits"
-printf '| open model: PostgreSQL checkpoints / automatic vacuums and analyses during it | %s / %s | |\n' "$checkpoints_during" "$vacuums_during"
+printf '| open model, its 5 s warm-up included: group commits (feedback_store_batch_seconds) | %s | |\n' "$open_commits"
+printf '| open model, its 5 s warm-up included: PostgreSQL checkpoints / automatic vacuums and analyses | %s / %s | |\n' "$checkpoints_during" "$vacuums_during"
 printf '| open model: service CPU per POST | %s µs | |\n' "$open_cpu_us"
 printf '| service CPU per POST, new messages, c=4 / c=16 | %s / %s µs | <= 120 / <= 80 µs |\n' "${cpu_us[new,4]}" "${cpu_us[new,16]}"
 printf '| feedback POST / floor, c=64 (req/s) | %s | >= 0.75 |\n' "$(awk -v a="${rps[new,64]}" -v b="$floor_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
@@ -316,7 +323,7 @@ printf '| process start to first 201, same command without the archive, median o
 printf '| resident memory after %s requests | %s MB | < 200 MB |\n' "$rss_requests" "$rss_mb"
 printf '| of which anonymous / file-backed pages of the class-data archives | %s MB / %s MB | |\n' "$rss_anon_mb" "$rss_archive_mb"
 printf '| the class-data archives'"'"' pages copied when mapped (relocated: anonymous, counted above) | %s MB | |\n' "$rss_archive_anon_mb"
-printf '| GC pauses during the open model | %s | |\n' "$(gc_pauses "$uptime_before" "$uptime_after")"
+printf '| GC pauses during the open model, its 5 s warm-up included | %s | |\n' "$(gc_pauses "$uptime_before" "$uptime_after")"
 printf '| GC pauses over the whole run | %s | |\n' "$(gc_pauses)"
 if [ -s "$out/top-frames.txt" ]; then
   printf '\nWhere the service'"'"'s CPU went during the open model (async-profiler, itimer; %s):\n' "$out/flamegraph.html"
