@@ -7,11 +7,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,33 +24,16 @@ class AccessLogLinesTest {
 
     static final String CATEGORY = "io.quarkus.http.access-log";
 
-    final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (CATEGORY.equals(record.getLoggerName())) {
-                records.add((ExtLogRecord) record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    LogCapture capture;
 
     @BeforeEach
     void capture() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        capture = LogCapture.install();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.remove();
     }
 
     @Test
@@ -69,7 +49,7 @@ class AccessLogLinesTest {
             Thread.sleep(10);
         }
         for (String requestId : requestIds) {
-            List<ExtLogRecord> lines = records.stream().filter(r -> r.getMessage().contains(requestId)).toList();
+            List<ExtLogRecord> lines = accessRecords().filter(r -> r.getMessage().contains(requestId)).toList();
             assertEquals(1, lines.size(), "one access line for " + requestId);
             ExtLogRecord line = lines.get(0);
             assertTrue(line.getMessage().contains("\" 201 "), line.getMessage());
@@ -79,6 +59,10 @@ class AccessLogLinesTest {
     }
 
     private boolean allLogged(List<String> requestIds) {
-        return requestIds.stream().allMatch(id -> records.stream().anyMatch(r -> r.getMessage().contains(id)));
+        return requestIds.stream().allMatch(id -> accessRecords().anyMatch(r -> r.getMessage().contains(id)));
+    }
+
+    private Stream<ExtLogRecord> accessRecords() {
+        return capture.records().stream().filter(record -> CATEGORY.equals(record.getLoggerName()));
     }
 }

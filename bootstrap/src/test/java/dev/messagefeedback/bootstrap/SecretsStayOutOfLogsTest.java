@@ -9,12 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,38 +20,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class SecretsStayOutOfLogsTest {
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            StringWriter text = new StringWriter();
-            text.append(record.getLoggerName()).append(' ').append(formatter.formatMessage(record));
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            lines.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    LogCapture capture;
 
     @BeforeEach
     void captureEverything() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        capture = LogCapture.install();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.remove();
     }
 
     @Test
@@ -73,6 +47,7 @@ class SecretsStayOutOfLogsTest {
         Api.as(key).contentType(Api.FORM).post(FailingTestEndpoints.JAX_RS_PATH).then().statusCode(500);
         Api.as(account).get(FailingTestEndpoints.ROUTE_PATH).then().statusCode(500);
         Thread.sleep(300); // access log lines are written as responses end
+        List<String> lines = capture.records().stream().map(SecretsStayOutOfLogsTest::text).toList();
 
         assertTrue(lines.stream().anyMatch(line -> line.contains(FailingTestEndpoints.SECRET_DETAIL)),
                 "the capture sees the service's log lines");
@@ -83,5 +58,15 @@ class SecretsStayOutOfLogsTest {
                 assertFalse(line.contains(secret), "a secret was logged: " + line);
             }
         }
+    }
+
+    /** What a line can show of a record: its logger, its formatted message, the stack trace of what it carries. */
+    private static String text(ExtLogRecord record) {
+        StringWriter text = new StringWriter();
+        text.append(record.getLoggerName()).append(' ').append(new SimpleFormatter().formatMessage(record));
+        if (record.getThrown() != null) {
+            record.getThrown().printStackTrace(new PrintWriter(text));
+        }
+        return text.toString();
     }
 }

@@ -12,12 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,25 +30,7 @@ class TracingTest {
     record Line(String logger, Level level, String message, Map<String, String> mdc) {
     }
 
-    static final class Capture extends Handler {
-        final List<Line> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void publish(LogRecord record) {
-            Map<String, String> mdc = record instanceof ExtLogRecord ext ? ext.getMdcCopy() : Map.of();
-            lines.add(new Line(record.getLoggerName(), record.getLevel(), String.valueOf(record.getMessage()), mdc));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    final Capture capture = new Capture();
+    LogCapture capture;
 
     @Inject
     Tracer tracer;
@@ -61,12 +38,12 @@ class TracingTest {
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
+        capture = LogCapture.install();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.remove();
     }
 
     @Test
@@ -96,9 +73,9 @@ class TracingTest {
         ofTheRequest.forEach(line -> assertTrue(line.mdc().getOrDefault("traceId", "").matches("[0-9a-f]{32}"), "trace id in " + line));
 
         Thread.sleep(300);  // spans are handed to the exporter in batches, right away when the test ends
-        assertTrue(capture.lines.stream().noneMatch(line -> line.logger().startsWith("io.opentelemetry")
+        assertTrue(lines().stream().noneMatch(line -> line.logger().startsWith("io.opentelemetry")
                 || line.logger().startsWith("io.quarkus.opentelemetry") && line.level().intValue() >= Level.WARNING.intValue()),
-                "OpenTelemetry complained: " + capture.lines);
+                "OpenTelemetry complained: " + lines());
     }
 
     @Test
@@ -113,9 +90,14 @@ class TracingTest {
         }
     }
 
+    private List<Line> lines() {
+        return capture.records().stream().map(record -> new Line(record.getLoggerName(), record.getLevel(),
+                String.valueOf(record.getMessage()), record.getMdcCopy())).toList();
+    }
+
     private List<Line> awaitLinesOf(String requestId) {
         for (int attempt = 0; attempt < 50; attempt++) {   // the access-log line is written as the response ends
-            List<Line> lines = capture.lines.stream().filter(line -> requestId.equals(line.mdc().get("requestId"))).toList();
+            List<Line> lines = lines().stream().filter(line -> requestId.equals(line.mdc().get("requestId"))).toList();
             if (!lines.isEmpty()) {
                 return lines;
             }
