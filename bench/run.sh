@@ -178,23 +178,15 @@ pgbench_run() { # mode clients seconds -> tps
   awk '/^tps = / {printf "%.0f", $3}' <<<"$out"
 }
 
-# Warm-up until the service is at its steady state: on this machine C2 keeps compiling for about a
-# minute of load, and throughput before that is a quarter of what follows (BENCHMARKS.md). Steps of 5 s
-# until two in a row agree within 5 % (at least 30 s, at most 150 s).
+# Warm-up until throughput settles (settle_throughput, scripts/lib.sh), after a pass over the repeated messages.
 log "warming up until throughput settles (the JIT, the pool, the repeated messages)"
 wrk_run repeated 16 5 >/dev/null
-warmup_start=$(date +%s)
-previous=0
-while :; do
-  read -r r _ _ total _ < <(wrk_run new 16 5)
+warm_up_step() { # 5 s of new messages at c=16; their requests count towards the memory step
+  local total
+  read -r step_rps _ _ total _ < <(wrk_run new 16 5)
   requests_total=$((requests_total + total))
-  elapsed=$(( $(date +%s) - warmup_start ))
-  log "  warm-up: ${r} req/s after ${elapsed} s"
-  settled=$(awk -v a="$previous" -v b="$r" 'BEGIN { print (a > 0 && b / a < 1.05 && a / b < 1.05) ? 1 : 0 }')
-  if { [ "$settled" = 1 ] && [ "$elapsed" -ge 30 ]; } || [ "$elapsed" -ge 150 ]; then break; fi
-  previous=$r
-done
-warmup_seconds=$(( $(date +%s) - warmup_start ))
+}
+settle_throughput warm_up_step
 
 declare -A rps p50 p99 tps cpu_us
 max_rps=0

@@ -66,20 +66,11 @@ counters() { # on|off: the triggers that keep feedback_daily_counts
                  $action TRIGGER feedback_daily_counts_update, $action TRIGGER feedback_daily_counts_delete"
 }
 
-# Warm-up as run.sh does it: steps of 5 s until two in a row agree within 5 % (at least 30 s, at most
-# 150 s), after a first pass over the repeated messages.
+# Warm-up as run.sh does it (settle_throughput, scripts/lib.sh), after a pass over the repeated messages.
 log "warming up until throughput settles (the JIT, the pool, the repeated messages)"
 wrk_post repeated 16 5 >/dev/null
-warmup_start=$(date +%s)
-previous=0
-while :; do
-  r=$(wrk_post new 16 5)
-  elapsed=$(( $(date +%s) - warmup_start ))
-  log "  warm-up: ${r} req/s after ${elapsed} s"
-  settled=$(awk -v a="$previous" -v b="$r" 'BEGIN { print (a > 0 && b / a < 1.05 && a / b < 1.05) ? 1 : 0 }')
-  if { [ "$settled" = 1 ] && [ "$elapsed" -ge 30 ]; } || [ "$elapsed" -ge 150 ]; then break; fi
-  previous=$r
-done
+warm_up_step() { step_rps=$(wrk_post new 16 5); }
+settle_throughput warm_up_step
 
 declare -A sum
 for mode in new repeated; do

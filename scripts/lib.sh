@@ -42,3 +42,21 @@ create_account() { # friendly name -> account_sid, auth_token, authorization (ap
   auth_token="$(sed -n 's/^auth_token=//p' <<<"$output")"
   authorization="Basic $(printf '%s:%s' "$account_sid" "$auth_token" | base64 -w0)"
 }
+
+# Warm-up until the service is at its steady state: on this machine C2 keeps compiling for about a
+# minute of load, and throughput before that is a quarter of what follows (BENCHMARKS.md). Runs the
+# step command given (5 s of load; it sets step_rps) until two steps in a row agree within 5 %, for at
+# least 30 s and at most 150 s. Sets warmup_seconds.
+settle_throughput() { # step-command...
+  local start elapsed previous=0 settled
+  start=$(date +%s)
+  while :; do
+    "$@"
+    elapsed=$(( $(date +%s) - start ))
+    log "  warm-up: ${step_rps} req/s after ${elapsed} s"
+    settled=$(awk -v a="$previous" -v b="$step_rps" 'BEGIN { print (a > 0 && b / a < 1.05 && a / b < 1.05) ? 1 : 0 }')
+    if { [ "$settled" = 1 ] && [ "$elapsed" -ge 30 ]; } || [ "$elapsed" -ge 150 ]; then break; fi
+    previous=$step_rps
+  done
+  warmup_seconds=$elapsed
+}
