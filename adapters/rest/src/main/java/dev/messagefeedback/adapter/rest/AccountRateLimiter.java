@@ -1,5 +1,6 @@
 package dev.messagefeedback.adapter.rest;
 
+import dev.messagefeedback.domain.AccountSid;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +31,16 @@ class AccountRateLimiter {
         this.limit = limit;
     }
 
+    /** Lets the request on, or refuses it with Twilio's 429 and the whole seconds to wait in {@code Retry-After}. */
+    void admit(AccountSid accountSid) {
+        long retryAfter = secondsUntilAdmitted(accountSid.value());
+        if (retryAfter > 0) {
+            throw ApiProblem.tooManyRequests(retryAfter);
+        }
+    }
+
     /** @return 0 when the request may proceed, otherwise the whole seconds to wait before a retry */
-    long secondsUntilAdmitted(String accountSid) {
+    private long secondsUntilAdmitted(String accountSid) {
         if (!limit.enabled()) {
             return 0;
         }

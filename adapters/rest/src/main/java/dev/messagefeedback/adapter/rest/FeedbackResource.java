@@ -106,10 +106,7 @@ public class FeedbackResource {
             @RestHeader("Content-Type") @Parameter(hidden = true) String contentType,
             @Parameter(hidden = true) byte[] body) {
         Optional<Outcome> outcome = requestedOutcome(FormBody.values(contentType, body, OUTCOME));
-        long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid.value());
-        if (retryAfter > 0) {
-            throw ApiProblem.tooManyRequests(retryAfter);
-        }
+        rateLimiter.admit(accountSid);
         var command = new CreateMessageFeedbackCommand(new FeedbackKey(accountSid, messageSid), outcome);
         return createMessageFeedback.createMessageFeedback(command).thenApply(recorded -> {
             metrics.recorded(recorded);
@@ -141,10 +138,7 @@ public class FeedbackResource {
                     schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
                             pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
             MessageSid messageSid) {
-        long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid.value());
-        if (retryAfter > 0) {
-            throw ApiProblem.tooManyRequests(retryAfter);
-        }
+        rateLimiter.admit(accountSid);
         var query = new GetMessageFeedbackQuery(new FeedbackKey(accountSid, messageSid));
         return getMessageFeedback.getMessageFeedback(query)
                 .map(feedback -> RestResponse.ok(FeedbackJson.of(feedback)))

@@ -85,10 +85,7 @@ public class SummarizeMessageFeedbackResource {
             List<String> includeSubaccounts) {
         ReportingPeriod period = SummaryParameters.period(startDate, endDate);
         boolean withSubaccounts = SummaryParameters.includeSubaccounts(includeSubaccounts);
-        long retryAfter = rateLimiter.secondsUntilAdmitted(accountSid.value());
-        if (retryAfter > 0) {
-            throw ApiProblem.tooManyRequests(retryAfter);
-        }
+        rateLimiter.admit(accountSid);
         var query = new SummarizeMessageFeedbackQuery(accountSid, period, withSubaccounts);
         return RestResponse.ok(FeedbackSummaryJson.of(summarizeMessageFeedback.summarizeMessageFeedback(query)));
     }
