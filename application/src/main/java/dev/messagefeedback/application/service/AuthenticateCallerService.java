@@ -29,7 +29,7 @@ public class AuthenticateCallerService implements AuthenticateCallerUseCase {
 
     static final Duration RECHECK_AFTER = Duration.ofSeconds(1);
 
-    private static final CompletionStage<Optional<AccountSid>> NOBODY = completedFuture(Optional.empty());
+    private static final CompletionStage<Optional<Account>> NOBODY = completedFuture(Optional.empty());
 
     private final CredentialStore store;
     private final SecretDigester digester;
@@ -41,7 +41,7 @@ public class AuthenticateCallerService implements AuthenticateCallerUseCase {
     }
 
     @Override
-    public CompletionStage<Optional<AccountSid>> authenticateCaller(AuthenticateCallerCommand command) {
+    public CompletionStage<Optional<Account>> authenticateCaller(AuthenticateCallerCommand command) {
         String username = command.username();
         if (AccountSid.isWellFormed(username)) {
             AccountSid sid = new AccountSid(username);
@@ -73,11 +73,11 @@ public class AuthenticateCallerService implements AuthenticateCallerUseCase {
     }
 
     /** The account, if it and its parent (suspending or closing an account stops its subaccounts) are active. */
-    private CompletionStage<Optional<AccountSid>> inGoodStanding(Account account) {
+    private CompletionStage<Optional<Account>> inGoodStanding(Account account) {
         CompletionStage<Optional<Account>> parent = account.parent().isEmpty()
                 ? completedFuture(Optional.empty())
                 : store.findAccount(account.parent().get(), CredentialStore.ANY_AGE)
                         .thenApply(stored -> stored.map(StoredAccount::account));
-        return parent.thenApply(p -> account.inGoodStanding(p) ? Optional.of(account.sid()) : Optional.empty());
+        return parent.thenApply(p -> account.inGoodStanding(p) ? Optional.of(account) : Optional.empty());
     }
 }

@@ -14,6 +14,7 @@ import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.AccountStatus;
 import dev.messagefeedback.domain.FriendlyName;
 import java.time.Instant;
+import dev.messagefeedback.domain.Account;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class AuthenticateCallerServiceTest {
             .createAccount(new CreateAccountCommand(new FriendlyName("child"), Optional.of(parent.account().sid())));
 
     Optional<AccountSid> authenticate(String username, String secret) {
-        return authentication.authenticateCaller(new AuthenticateCallerCommand(username, secret))
+        return authentication.authenticateCaller(new AuthenticateCallerCommand(username, secret)).thenApply(caller -> caller.map(Account::sid))
                 .toCompletableFuture().join();
     }
 

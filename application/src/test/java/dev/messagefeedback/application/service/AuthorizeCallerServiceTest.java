@@ -8,6 +8,7 @@ import dev.messagefeedback.application.port.in.AccessDecision;
 import dev.messagefeedback.application.port.in.AuthorizeCallerCommand;
 import dev.messagefeedback.application.port.in.ChangeAccountStatusCommand;
 import dev.messagefeedback.application.port.in.CreateAccountCommand;
+import dev.messagefeedback.domain.Account;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.AccountStatus;
 import dev.messagefeedback.domain.FriendlyName;
@@ -32,7 +33,8 @@ class AuthorizeCallerServiceTest {
     }
 
     AccessDecision authorize(AccountSid caller, AccountSid target) {
-        return authorization.authorizeCaller(new AuthorizeCallerCommand(caller, target)).toCompletableFuture().join();
+        Account account = store.find(caller).orElseThrow().account(); // as authentication answered it
+        return authorization.authorizeCaller(new AuthorizeCallerCommand(account, target)).toCompletableFuture().join();
     }
 
     @Test

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Tenancy as a Quarkus permission: a resource method annotated
  * {@code @PermissionsAllowed(AccountPermission.ACT_ON_ACCOUNT)} runs only when the caller may act on the
  * account its {@code accountSid} parameter names (the router parsed it from the path), by the
- * {@code AuthorizeCaller} use case. Denied is Twilio's 401 ({@link TwilioErrorMappers}).
+ * {@code AuthorizeCaller} use case. Denied is Twilio's 401 ({@link ApiProblem#of}).
  */
 @ApplicationScoped
 class AccountPermission {
