@@ -127,11 +127,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule adapterClassesArePublicOnlyForAFrameworkOrTheWiring = classes()
             .that().resideInAPackage(ADAPTERS).and().arePublic()
-            .should(new ArchCondition<JavaClass>("be needed public by a framework (JAX-RS, Hibernate, Jackson, OpenAPI)"
+            .should(new ArchCondition<JavaClass>("be needed public by a framework (JAX-RS, CDI, Hibernate, Jackson, OpenAPI)"
                     + " or by the wiring in bootstrap") {
                 @Override
                 public void check(JavaClass type, ConditionEvents events) {
                     boolean framework = type.isAnnotatedWith(jakarta.ws.rs.Path.class) || type.isAnnotatedWith(Entity.class)
+                            || type.isAnnotatedWith(jakarta.interceptor.InterceptorBinding.class)
                             || type.isAnnotatedWith(io.quarkus.runtime.annotations.RegisterForReflection.class)
                             || type.isAnnotatedWith(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
                     boolean wiring = type.getDirectDependenciesToSelf().stream()
@@ -143,4 +144,10 @@ class ArchitectureTest {
                 }
             })
             .because("an adapter is used through the ports it implements");
+
+    @ArchTest
+    static final ArchRule everyApiResourceIsRateLimited = classes()
+            .that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+            .should().beAnnotatedWith(ROOT + ".adapter.rest.RateLimited")
+            .because("the per-account rate limit applies to every operation by construction, not by a call each one must remember");
 }

@@ -11,7 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** docs/errors.md, 429: a per-account limit, counted per account so one tenant cannot starve another. */
@@ -45,6 +49,44 @@ class RateLimitTest {
 
         Thread.sleep(1100);
         assertEquals(201, Api.form(busy, "confirmed").post(busyPath).statusCode(), "a token came back after a second");
+    }
+
+    @Test
+    void anEndpointThatMakesNoCallIsLimitedAllTheSame() {
+        TestAccounts.Credentials account = TestAccounts.account();
+        for (int i = 0; i < 5; i++) {
+            Api.as(account).get(NewTestEndpoint.PATH).then().statusCode(200);
+        }
+        assertTwilioError(Api.as(account).get(NewTestEndpoint.PATH), 429, 20429);
+    }
+
+    /**
+     * One bucket per caller, whichever endpoint it calls: 24 requests in turn over four endpoints spend
+     * the burst of 5 and are refused on most of them (a token comes back every second, so the count of
+     * refusals depends on this machine's speed; which endpoints refuse does not).
+     */
+    @Test
+    void theLimitIsTheCallersAcrossEveryEndpoint() {
+        TestAccounts.Credentials account = TestAccounts.account();
+        String path = Sids.feedbackPath(account.accountSid(), Sids.sms());
+        Map<String, Supplier<Response>> endpoints = Map.of(
+                "POST feedback", () -> Api.form(account, "confirmed").post(path),
+                "GET feedback", () -> Api.as(account).get(path),
+                "GET summary", () -> Api.as(account).get(Sids.summaryPath(account.accountSid()) + "?StartDate=2026-01-01&EndDate=2026-01-02"),
+                "GET new endpoint", () -> Api.as(account).get(NewTestEndpoint.PATH));
+        List<String> names = List.copyOf(endpoints.keySet());
+        Set<String> refusing = new TreeSet<>();
+        for (int i = 0; i < 24; i++) {
+            String name = names.get(i % names.size());
+            Response answer = endpoints.get(name).get();
+            if (answer.statusCode() == 429) {
+                assertTwilioError(answer, 429, 20429);
+                refusing.add(name);
+            } else {
+                assertTrue(answer.statusCode() < 300, name + " answered " + answer.statusCode());
+            }
+        }
+        assertTrue(refusing.size() >= 3, "refused on " + refusing);
     }
 
     @Test

@@ -29,4 +29,8 @@ final class Sids {
     static String feedbackPath(String accountSid, String messageSid) {
         return "/2010-04-01/Accounts/" + accountSid + "/Messages/" + messageSid + "/Feedback.json";
     }
+
+    static String summaryPath(String accountSid) {
+        return "/2010-04-01/Accounts/" + accountSid + "/Messages/FeedbackSummary.json";
+    }
 }

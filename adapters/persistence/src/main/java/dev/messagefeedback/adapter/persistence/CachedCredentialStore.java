@@ -10,6 +10,7 @@ import dev.messagefeedback.application.port.out.StoredAccount;
 import dev.messagefeedback.application.port.out.StoredApiKey;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.ApiKeySid;
+import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,7 +51,7 @@ class CachedCredentialStore implements CredentialStore {
 
     private final AccountStore accounts;
     private final CredentialCacheSettings settings;
-    private final LookupBudget budget;
+    private final Bucket budget;
     private final ExecutorService lookups;
     private final ExecutorService refreshes;
     private final AsyncLoadingCache<AccountSid, Optional<StoredAccount>> accountCache;
@@ -77,7 +78,9 @@ class CachedCredentialStore implements CredentialStore {
         this.reads = reads;
         this.accounts = accounts;
         this.settings = settings;
-        this.budget = new LookupBudget(settings.lookupsPerSecond(), settings.lookupBurst());
+        // A Bucket4j token bucket, as the REST adapter's rate limit uses: lookupBurst at once, lookupsPerSecond sustained.
+        this.budget = Bucket.builder().addLimit(limit -> limit.capacity(Math.max(1, settings.lookupBurst()))
+                .refillGreedy(1, Duration.ofNanos(Math.max(1, Math.round(1e9 / settings.lookupsPerSecond()))))).build();
         this.lookups = new ThreadPoolExecutor(settings.lookupThreads(), settings.lookupThreads(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.lookupBurst()), daemon("credential-lookup"));
         this.refreshes = Executors.newSingleThreadExecutor(daemon("credential-refresh"));
@@ -156,7 +159,7 @@ class CachedCredentialStore implements CredentialStore {
     }
 
     private <V> CompletableFuture<V> budgeted(java.util.function.Supplier<V> read) {
-        if (!budget.tryTake()) {
+        if (!budget.tryConsume(1)) {
             refused.increment();
             return CompletableFuture.failedFuture(overBudget());
         }

@@ -1,64 +1,45 @@
 package dev.messagefeedback.adapter.rest;
 
-import dev.messagefeedback.domain.AccountSid;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A token bucket per account (a 429, docs/errors.md): each account drains only its own bucket, so one tenant
- * cannot starve another. Buckets live in memory; past {@link #MAX_ACCOUNTS} accounts the map starts
- * afresh rather than grow without bound.
+ * Twilio's 429 (docs/errors.md), per calling account: each account drains only its own token bucket, so one
+ * tenant cannot starve another, whichever endpoints it calls. Buckets are Bucket4j's, kept in a Caffeine
+ * cache that evicts the least recently used account past {@link #MAX_ACCOUNTS} and forgets an idle
+ * account's bucket once it would be full again anyway: memory stays bounded and no tenant's bucket is
+ * reset by another's traffic. Applied to every operation by {@link RateLimitInterceptor}.
  */
 @ApplicationScoped
 class AccountRateLimiter {
 
-    static final int MAX_ACCOUNTS = 100_000;
-
-    private static final class Bucket {
-        double tokens;
-        long refilledAtNanos;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.refilledAtNanos = now;
-        }
-    }
+    static final long MAX_ACCOUNTS = 100_000;
 
     private final RateLimitSettings limit;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
     AccountRateLimiter(RateLimitSettings limit) {
         this.limit = limit;
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(MAX_ACCOUNTS)
+                .expireAfterAccess(limit.enabled() ? limit.refillTime() : Duration.ZERO)
+                .build();
     }
 
     /** Lets the request on, or refuses it with Twilio's 429 and the whole seconds to wait in {@code Retry-After}. */
-    void admit(AccountSid accountSid) {
-        long retryAfter = secondsUntilAdmitted(accountSid.value());
-        if (retryAfter > 0) {
-            throw ApiProblem.tooManyRequests(retryAfter);
-        }
-    }
-
-    /** @return 0 when the request may proceed, otherwise the whole seconds to wait before a retry */
-    private long secondsUntilAdmitted(String accountSid) {
+    void admit(String accountSid) {
         if (!limit.enabled()) {
-            return 0;
+            return;
         }
-        long now = System.nanoTime();
-        if (buckets.size() >= MAX_ACCOUNTS) {
-            buckets.clear();
-        }
-        double capacity = Math.max(1, limit.burst());
-        Bucket bucket = buckets.computeIfAbsent(accountSid, sid -> new Bucket(capacity, now));
-        synchronized (bucket) {
-            double elapsedSeconds = (now - bucket.refilledAtNanos) / 1e9;
-            bucket.tokens = Math.min(capacity, bucket.tokens + elapsedSeconds * limit.requestsPerSecond());
-            bucket.refilledAtNanos = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / limit.requestsPerSecond()));
+        ConsumptionProbe probe = buckets.get(accountSid, account -> limit.newBucket()).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long nanos = probe.getNanosToWaitForRefill();
+            throw ApiProblem.tooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1)));
         }
     }
 }

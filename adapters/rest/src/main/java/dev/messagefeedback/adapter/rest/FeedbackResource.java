@@ -3,22 +3,19 @@ package dev.messagefeedback.adapter.rest;
 import dev.messagefeedback.application.port.in.GetMessageFeedbackQuery;
 import dev.messagefeedback.application.port.in.GetMessageFeedbackUseCase;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import dev.messagefeedback.application.port.in.CreateMessageFeedbackCommand;
 import dev.messagefeedback.application.port.in.CreateMessageFeedbackUseCase;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.FeedbackKey;
 import dev.messagefeedback.domain.MessageSid;
-import dev.messagefeedback.domain.Outcome;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -31,26 +28,24 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json}. The SID patterns are
  * part of the route, so a malformed SID is an unknown path (404) before any method check (405). By the
- * time a method runs, the caller is authenticated ({@link TwilioBasicAuthentication}) and may act on the
- * path's account ({@link AccountPermission}), and the body was read whole within its limit.
+ * time a method runs, the caller is authenticated ({@link TwilioBasicAuthentication}), may act on the
+ * path's account ({@link AccountPermission}), the body was read and checked ({@link CreateMessageFeedbackFormReader})
+ * and the caller's rate limit admitted it ({@link RateLimited}).
  */
 @Path("/2010-04-01/Accounts/{AccountSid: " + AccountSid.PATTERN + "}/Messages/{MessageSid: " + MessageSid.PATTERN
         + "}/Feedback.json")
 @Tag(name = "Api20100401Feedback")
 @SecurityScheme(securitySchemeName = FeedbackResource.SECURITY_SCHEME, type = SecuritySchemeType.HTTP, scheme = "basic")
+@RateLimited
 public class FeedbackResource {
 
-    /**
-     * The methods this path answers: the {@code Allow} of its preflight, and the CORS list of every answer
-     * of the API (the edge's, before any resource is known).
-     */
+    /** The methods this path answers: the {@code Allow} of its 405 and of {@code OPTIONS}. */
     static final String METHODS = "GET, HEAD, POST, OPTIONS";
 
     /** The OpenAPI extension that marks an operation Twilio's API does not have. */
@@ -61,19 +56,15 @@ public class FeedbackResource {
     private static final String SUMMARY = "Create Message Feedback to confirm a tracked user action was performed by "
             + "the recipient of the associated Message";
 
-    static final String OUTCOME = "Outcome";
-
     private final CreateMessageFeedbackUseCase createMessageFeedback;
     private final GetMessageFeedbackUseCase getMessageFeedback;
     private final FeedbackMetrics metrics;
-    private final AccountRateLimiter rateLimiter;
 
     FeedbackResource(CreateMessageFeedbackUseCase createMessageFeedback, GetMessageFeedbackUseCase getMessageFeedback,
-            FeedbackMetrics metrics, AccountRateLimiter rateLimiter) {
+            FeedbackMetrics metrics) {
         this.createMessageFeedback = createMessageFeedback;
         this.getMessageFeedback = getMessageFeedback;
         this.metrics = metrics;
-        this.rateLimiter = rateLimiter;
     }
 
     /**
@@ -103,11 +94,8 @@ public class FeedbackResource {
                     schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
                             pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
             MessageSid messageSid,
-            @RestHeader("Content-Type") @Parameter(hidden = true) String contentType,
-            @Parameter(hidden = true) byte[] body) {
-        Optional<Outcome> outcome = requestedOutcome(FormBody.values(contentType, body, OUTCOME));
-        rateLimiter.admit(accountSid);
-        var command = new CreateMessageFeedbackCommand(new FeedbackKey(accountSid, messageSid), outcome);
+            @Parameter(hidden = true) CreateMessageFeedbackForm form) {
+        var command = new CreateMessageFeedbackCommand(new FeedbackKey(accountSid, messageSid), form.requestedOutcome());
         return createMessageFeedback.createMessageFeedback(command).thenApply(recorded -> {
             metrics.recorded(recorded);
             return RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback()));
@@ -138,7 +126,6 @@ public class FeedbackResource {
                     schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
                             pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
             MessageSid messageSid) {
-        rateLimiter.admit(accountSid);
         var query = new GetMessageFeedbackQuery(new FeedbackKey(accountSid, messageSid));
         return getMessageFeedback.getMessageFeedback(query)
                 .map(feedback -> RestResponse.ok(FeedbackJson.of(feedback)))
@@ -146,24 +133,14 @@ public class FeedbackResource {
                 .orElseThrow(() -> ApiProblem.notFound(FeedbackJson.uri(accountSid.value(), messageSid.value())));
     }
 
-    /** A browser's preflight: it carries no credentials, so it is answered to anyone (application.properties). */
+    /**
+     * {@code OPTIONS} without CORS: the methods of this path. (A browser's preflight is answered before it
+     * gets here, by Quarkus's CORS filter: application.properties.) It carries no credentials, so it is
+     * answered to anyone.
+     */
     @OPTIONS
     @Operation(hidden = true)
-    public RestResponse<Void> preflight() {
+    public RestResponse<Void> options() {
         return RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.NO_CONTENT).header("Allow", METHODS).build();
-    }
-
-    /** Omitted means omitted; given (even empty) must be a known outcome; repeated must agree. */
-    static Optional<Outcome> requestedOutcome(List<String> values) {
-        if (values.isEmpty()) {
-            return Optional.empty();
-        }
-        String first = values.get(0);
-        if (!values.stream().allMatch(first::equals)) {
-            throw ApiProblem.invalidParameter(
-                    "Parameter 'Outcome' was given more than once with different values; give one of: confirmed, unconfirmed");
-        }
-        return Optional.of(Outcome.fromWireName(first).orElseThrow(() -> ApiProblem.invalidParameter(
-                "Invalid value for parameter 'Outcome': must be one of confirmed, unconfirmed")));
     }
 }

@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/2010-04-01/Accounts/{AccountSid: " + AccountSid.PATTERN + "}/Messages/FeedbackSummary.json")
 @Tag(name = "Api20100401Feedback")
+@RateLimited
 public class SummarizeMessageFeedbackResource {
 
     static final String SUMMARY_METHODS = "GET, HEAD, OPTIONS";
@@ -40,11 +41,9 @@ public class SummarizeMessageFeedbackResource {
     private static final String SUMMARY = "Summarize the Message Feedback of an Account: counts and confirmation rate";
 
     private final SummarizeMessageFeedbackUseCase summarizeMessageFeedback;
-    private final AccountRateLimiter rateLimiter;
 
-    SummarizeMessageFeedbackResource(SummarizeMessageFeedbackUseCase summarizeMessageFeedback, AccountRateLimiter rateLimiter) {
+    SummarizeMessageFeedbackResource(SummarizeMessageFeedbackUseCase summarizeMessageFeedback) {
         this.summarizeMessageFeedback = summarizeMessageFeedback;
-        this.rateLimiter = rateLimiter;
     }
 
     /** Runs on a worker thread: the read is a blocking database call (one short aggregate). */
@@ -85,16 +84,18 @@ public class SummarizeMessageFeedbackResource {
             List<String> includeSubaccounts) {
         ReportingPeriod period = SummaryParameters.period(startDate, endDate);
         boolean withSubaccounts = SummaryParameters.includeSubaccounts(includeSubaccounts);
-        rateLimiter.admit(accountSid);
         var query = new SummarizeMessageFeedbackQuery(accountSid, period, withSubaccounts);
         return RestResponse.ok(FeedbackSummaryJson.of(summarizeMessageFeedback.summarizeMessageFeedback(query)));
     }
 
-    /** A browser's preflight: it carries no credentials, so it is answered to anyone (application.properties). */
+    /**
+     * {@code OPTIONS} without CORS: the methods of this path. (A browser's preflight is answered before it
+     * gets here, by Quarkus's CORS filter: application.properties.) It carries no credentials, so it is
+     * answered to anyone.
+     */
     @OPTIONS
     @Operation(hidden = true)
-    public RestResponse<Void> preflight() {
-        return RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.NO_CONTENT)
-                .header("Allow", SUMMARY_METHODS).header("Access-Control-Allow-Methods", SUMMARY_METHODS).build();
+    public RestResponse<Void> options() {
+        return RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.NO_CONTENT).header("Allow", SUMMARY_METHODS).build();
     }
 }
