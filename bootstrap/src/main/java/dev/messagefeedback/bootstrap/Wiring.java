@@ -1,6 +1,7 @@
 package dev.messagefeedback.bootstrap;
 
 import dev.messagefeedback.adapter.persistence.CredentialCacheSettings;
+import dev.messagefeedback.adapter.rest.HttpEdgeSettings;
 import dev.messagefeedback.adapter.rest.RateLimitSettings;
 import dev.messagefeedback.application.service.SecretDigester;
 import dev.messagefeedback.application.service.WriteSettings;
@@ -46,5 +47,11 @@ class Wiring {
     @Singleton
     RateLimitSettings rateLimitSettings(FeedbackConfig config) {
         return new RateLimitSettings(config.rateLimit().requestsPerSecond(), config.rateLimit().burst());
+    }
+
+    @Produces
+    @Singleton
+    HttpEdgeSettings httpEdgeSettings(FeedbackConfig config) {
+        return new HttpEdgeSettings(config.http().requestTimeLimit());
     }
 }

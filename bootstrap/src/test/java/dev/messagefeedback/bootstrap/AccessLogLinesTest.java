@@ -55,6 +55,7 @@ class AccessLogLinesTest {
             assertTrue(line.getMessage().contains("\" 201 "), line.getMessage());
             assertEquals(requestId, line.getMdc("requestId"), "the request id in the line's context");
             assertTrue(line.getThreadName().startsWith("vert.x-eventloop"), "the thread that served it: " + line.getThreadName());
+            assertEquals("access-log-batches", capture.publishingThread(line), "handed to the handlers in a batch, off the event loop");
         }
     }
 

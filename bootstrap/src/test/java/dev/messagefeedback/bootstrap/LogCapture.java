@@ -1,6 +1,9 @@
 package dev.messagefeedback.bootstrap;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -16,6 +19,7 @@ import org.jboss.logmanager.ExtLogRecord;
 final class LogCapture extends Handler {
 
     private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+    private final Map<ExtLogRecord, String> publishedOn = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private LogCapture() {
         setLevel(Level.ALL);
@@ -35,10 +39,16 @@ final class LogCapture extends Handler {
         return records;
     }
 
+    /** The thread that handed the record to the handlers (not the one that logged it, which the record names). */
+    String publishingThread(ExtLogRecord record) {
+        return publishedOn.get(record);
+    }
+
     @Override
     public void publish(LogRecord record) {
         ExtLogRecord extended = ExtLogRecord.wrap(record);
         extended.copyMdc();
+        publishedOn.put(extended, Thread.currentThread().getName());
         records.add(extended);
     }
 

@@ -1,10 +1,20 @@
 package dev.messagefeedback.adapter.rest;
 
+import dev.messagefeedback.application.port.out.StoreUnavailableException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * An error answer of the API (docs/errors.md), raised anywhere in this adapter and rendered by {@link TwilioErrorMappers}.
- * No stack trace: these are expected answers, not faults.
+ * An error answer of the API (docs/errors.md), raised anywhere in this adapter. {@link #of} is the one table
+ * from a failure to Twilio's answer, and {@link #json()} the one rendering of its body: the JAX-RS mappers
+ * ({@link TwilioErrorMappers}) and the Vert.x failure handler ({@link TwilioHttpEdge}) both answer through
+ * them. No stack trace: these are expected answers, not faults.
  */
 final class ApiProblem extends RuntimeException {
 
@@ -63,8 +73,63 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(500, 20500, "Internal Server Error", Map.of());
     }
 
+    private static final Logger LOG = Logger.getLogger(ApiProblem.class);
+
+    /**
+     * Twilio's answer to a failure, wherever it was raised: one of ours as it is; a store that could not
+     * be asked, 503; refused credentials, 401; otherwise by the HTTP status the framework chose (0 when
+     * none), anything unexpected a 500 whose details stay in the log under the request id.
+     */
+    static ApiProblem of(Throwable failure, int status, String path, long maxBodyBytes) {
+        if (failure instanceof ApiProblem problem) {
+            return problem;
+        }
+        StoreUnavailableException unavailable = OnContext.unavailableStoreOf(failure);
+        if (unavailable != null) {
+            LOG.warnf("The database is unavailable: %s", unavailable.getMessage());
+            return serviceUnavailable();
+        }
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || failure instanceof ForbiddenException || status == 401 || status == 403) {
+            return unauthenticated(); // wrong credentials, or credentials that may not act on the path's account
+        }
+        return switch (status) {
+            case 404 -> notFound(path);
+            case 405 -> methodNotAllowed(path.endsWith("/FeedbackSummary.json")
+                    ? SummarizeMessageFeedbackResource.SUMMARY_METHODS : FeedbackResource.METHODS);
+            case 413 -> bodyTooLarge(maxBodyBytes);
+            case 415 -> unsupportedMediaType("The Content-Type is not supported");
+            case 503 -> serviceUnavailable(); // Quarkus refusing requests while it shuts down
+            default -> {
+                if (status >= 400 && status < 500) {
+                    yield invalidParameter("The request could not be read");
+                }
+                LOG.error("Unexpected failure while serving the request", failure);
+                yield internalError();
+            }
+        };
+    }
+
     int status() {
         return status;
+    }
+
+    /** As a JAX-RS answer. */
+    RestResponse<String> response() {
+        var response = RestResponse.ResponseBuilder.<String>create(status).type("application/json").entity(json());
+        headers.forEach(response::header);
+        return response.build();
+    }
+
+    /** Written directly on the HTTP response: for answers given before or outside JAX-RS. */
+    void answer(HttpServerResponse response) {
+        response.setStatusCode(status);
+        headers.forEach(response::putHeader);
+        response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(json());
+    }
+
+    String json() {
+        return body().toJson();
     }
 
     Map<String, String> headers() {

@@ -1,10 +1,6 @@
 package dev.messagefeedback.adapter.rest;
 
-import dev.messagefeedback.application.port.out.StoreUnavailableException;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,32 +8,25 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * What every request on the API port passes before anything decides about it, whatever path it names:
- * a {@code Twilio-Request-Id} (also in the log's context), CORS headers, JSON answers whatever the
- * {@code Accept}, the request's framing refused when it is hostile (headers too large, an unknown
- * {@code Transfer-Encoding}, a declared body over the limit, a request that does not arrive whole in
- * time), and Twilio's error body wherever no resource answered or the HTTP layer itself failed.
- * Authentication comes right after this (Quarkus Security, {@link TwilioBasicAuthentication}), then
- * the resources.
+ * What every request on the API port passes before anything decides about it, whatever path it names,
+ * and what Quarkus does not do itself: a {@code Twilio-Request-Id} (also in the log's context), JSON
+ * answers whatever the {@code Accept}, an unknown {@code Transfer-Encoding} refused, a time limit for
+ * the request to arrive whole, a body of unknown length bounded as it arrives, and Twilio's error body
+ * wherever no resource answered or the HTTP layer itself failed. The limits on headers and declared
+ * bodies, CORS and HTTP Basic are Quarkus's (application.properties, {@link TwilioBasicAuthentication}).
  */
 @ApplicationScoped
 class TwilioHttpEdge {
 
     static final String REQUEST_ID_HEADER = "Twilio-Request-Id";
+    /** The log context's key (the log format's {@code %X{requestId}}). */
     static final String REQUEST_ID = "requestId";
-
-    private static final Logger LOG = Logger.getLogger(TwilioHttpEdge.class);
-
-    /** Far above any Twilio client's headers; larger ones are refused with Twilio's 400 before anything else. */
-    static final int MAX_HEADER_BYTES = 16 * 1024;
 
     /**
      * After authentication (Quarkus Security's handlers run at orders -200 and -100) and just before
@@ -48,10 +37,9 @@ class TwilioHttpEdge {
     private final long maxBodyBytes;
     private final long requestTimeLimitMillis;
 
-    TwilioHttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            @ConfigProperty(name = "feedback.http.request-time-limit", defaultValue = "10s") Duration requestTimeLimit) {
+    TwilioHttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, HttpEdgeSettings settings) {
         this.maxBodyBytes = maxBodySize.asLongValue();
-        this.requestTimeLimitMillis = requestTimeLimit.toMillis();
+        this.requestTimeLimitMillis = settings.requestTimeLimit().toMillis();
     }
 
     void install(@Observes Router router) {
@@ -64,20 +52,9 @@ class TwilioHttpEdge {
 
     private void identify(RoutingContext context) {
         String requestId = newRequestId();
-        context.put(REQUEST_ID, requestId);
         context.response().putHeader(REQUEST_ID_HEADER, requestId);
         MDC.put(REQUEST_ID, requestId);
-        // CORS as Twilio's document lists it, on every answer of the API, errors included.
-        context.response()
-                .putHeader("Access-Control-Allow-Origin", "*")
-                .putHeader("Access-Control-Allow-Methods", FeedbackResource.METHODS)
-                .putHeader("Access-Control-Allow-Headers", "Content-Type, Authorization")
-                .putHeader("Access-Control-Expose-Headers", REQUEST_ID_HEADER);
         HttpServerRequest request = context.request();
-        if (headerBytes(request) > MAX_HEADER_BYTES) {
-            answer(context, ApiProblem.invalidParameter("The request headers are larger than " + MAX_HEADER_BYTES + " bytes"));
-            return;
-        }
         String transferEncoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
         if (transferEncoding != null && !"chunked".equalsIgnoreCase(transferEncoding.trim())) {
             // A framing this server does not speak: reading on as if there were no body would let a proxy
@@ -115,14 +92,6 @@ class TwilioHttpEdge {
             }
         });
         context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
-    }
-
-    private static int headerBytes(HttpServerRequest request) {
-        int total = 0;
-        for (var header : request.headers()) {
-            total += header.getKey().length() + header.getValue().length() + 4;
-        }
-        return total;
     }
 
     /** A declared body over the limit is refused before a byte of it is read (a chunked one, by Quarkus REST as it reads). */
@@ -187,30 +156,9 @@ class TwilioHttpEdge {
             context.next();
             return;
         }
-        StoreUnavailableException unavailable = OnContext.unavailableStoreOf(context.failure());
-        int status = context.statusCode();
-        ApiProblem problem;
-        if (unavailable != null) {
-            LOG.warnf("The database is unavailable: %s", unavailable.getMessage());
-            problem = ApiProblem.serviceUnavailable();
-        } else if (status == 503) {
-            problem = ApiProblem.serviceUnavailable(); // Quarkus refusing requests while it shuts down
-        } else if (context.failure() instanceof AuthenticationFailedException
-                || context.failure() instanceof UnauthorizedException || context.failure() instanceof ForbiddenException
-                || status == 401 || status == 403) {
-            problem = ApiProblem.unauthenticated();
-        } else if (status == 413) {
+        ApiProblem problem = ApiProblem.of(context.failure(), context.statusCode(), context.request().path(), maxBodyBytes);
+        if (problem.status() == 413) {
             closeAfterAnswer(context);
-            problem = ApiProblem.bodyTooLarge(maxBodyBytes);
-        } else if (status == 404) {
-            problem = ApiProblem.notFound(context.request().path());
-        } else if (status == 405) {
-            problem = ApiProblem.methodNotAllowed(FeedbackResource.METHODS);
-        } else if (status >= 400 && status < 500) {
-            problem = ApiProblem.invalidParameter("The request could not be read");
-        } else {
-            LOG.error("Unexpected failure in the HTTP layer", context.failure());
-            problem = ApiProblem.internalError();
         }
         answer(context, problem);
     }
@@ -219,12 +167,8 @@ class TwilioHttpEdge {
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
     }
 
-    /** Twilio's error, written directly on the HTTP response: for answers given before or outside JAX-RS. */
-    static void answer(RoutingContext context, ApiProblem problem) {
-        String body = problem.body().toJson();
-        var response = context.response().setStatusCode(problem.status());
-        problem.headers().forEach(response::putHeader);
-        response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+    private static void answer(RoutingContext context, ApiProblem problem) {
+        problem.answer(context.response());
     }
 
     static String newRequestId() {

@@ -26,12 +26,12 @@ class TwilioPathShape {
     }
 
     @ServerRequestFilter
-    Uni<RestResponse<TwilioError>> refuseUnnormalisedPaths(RoutingContext context, UriInfo uri) {
+    Uni<RestResponse<String>> refuseUnnormalisedPaths(RoutingContext context, UriInfo uri) {
         HttpServerRequest request = context.request();
         if (context.normalizedPath().equals(request.path())) {
             return Uni.createFrom().nullItem();
         }
-        RestResponse<TwilioError> unknown = TwilioErrorMappers.render(ApiProblem.notFound(request.path()));
+        RestResponse<String> unknown = ApiProblem.notFound(request.path()).response();
         String target = uri.getPathParameters().getFirst("AccountSid");
         if (target == null || !AccountSid.isWellFormed(target)) {
             return Uni.createFrom().item(unknown);
@@ -39,6 +39,6 @@ class TwilioPathShape {
         // The same tenancy decision as the resource methods' @PermissionsAllowed: one checker.
         return identity.getDeferredIdentity()
                 .flatMap(caller -> accountPermission.mayActOn(caller, new AccountSid(target)))
-                .map(allowed -> allowed ? unknown : TwilioErrorMappers.render(ApiProblem.unauthenticated()));
+                .map(allowed -> allowed ? unknown : ApiProblem.unauthenticated().response());
     }
 }
