@@ -31,6 +31,11 @@ class AccountRateLimiter {
                 .build();
     }
 
+    /** Whether a limit is configured at all (off by default): without one, nothing is counted. */
+    boolean enabled() {
+        return limit.enabled();
+    }
+
     /** Lets the request on, or refuses it with Twilio's 429 and the whole seconds to wait in {@code Retry-After}. */
     void admit(String accountSid) {
         if (!limit.enabled()) {

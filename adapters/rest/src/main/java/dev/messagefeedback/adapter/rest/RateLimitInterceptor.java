@@ -27,7 +27,7 @@ class RateLimitInterceptor {
 
     @AroundInvoke
     Object admit(InvocationContext invocation) throws Exception {
-        if (identity.getPrincipal() instanceof CallerPrincipal caller) {
+        if (limiter.enabled() && identity.getPrincipal() instanceof CallerPrincipal caller) {
             limiter.admit(caller.getName());
         }
         return invocation.proceed();
