@@ -63,54 +63,60 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
     List<RecordedFeedback> recordBatch(List<CreateMessageFeedbackCommand> commands) {
         // Stored times have microsecond precision: truncate so the answer equals what is stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Batch batch = load(commands, now);
-        List<RecordedFeedback> results = apply(commands, batch, now);
-        for (FeedbackKey lost : save(batch)) {
+        List<Feedback> created = new ArrayList<>(commands.size());
+        for (CreateMessageFeedbackCommand command : commands) {
+            created.add(Feedback.create(command.key(), command.outcome(), now));
+        }
+        // Load: each new message stored, each other one read, in one statement for the whole batch.
+        List<Optional<Feedback>> found = store.insertAllIfAbsent(created);
+        List<RecordedFeedback> results = apply(commands, created, found, now);
+        for (FeedbackKey lost : save(created, found, results)) {
             redo(lost, commands, results, now);
         }
         return results;
     }
 
-    /** The feedback of every command's message, as stored (one insert-or-read for the whole batch). */
-    private Batch load(List<CreateMessageFeedbackCommand> commands, Instant now) {
-        List<Feedback> candidates = new ArrayList<>(commands.size());
-        for (CreateMessageFeedbackCommand command : commands) {
-            candidates.add(Feedback.create(command.key(), command.outcome(), now));
-        }
-        return new Batch(candidates, store.insertAllIfAbsent(candidates));
-    }
-
     /** The domain's rule, command after command, in memory: what each command makes of its message. */
-    private static List<RecordedFeedback> apply(List<CreateMessageFeedbackCommand> commands, Batch batch, Instant now) {
+    private static List<RecordedFeedback> apply(List<CreateMessageFeedbackCommand> commands, List<Feedback> created,
+            List<Optional<Feedback>> found, Instant now) {
         List<RecordedFeedback> results = new ArrayList<>(commands.size());
+        Map<FeedbackKey, Feedback> latest = new HashMap<>();
         for (int i = 0; i < commands.size(); i++) {
             CreateMessageFeedbackCommand command = commands.get(i);
-            Optional<Feedback> existing = batch.existing.get(i);
             RecordedFeedback result;
-            if (existing.isEmpty()) {
-                result = new RecordedFeedback(batch.candidates.get(i), Transition.CREATED);
-                batch.stored.put(command.key(), batch.candidates.get(i));
+            if (found.get(i).isEmpty()) {
+                result = new RecordedFeedback(created.get(i), Transition.CREATED);
             } else {
-                batch.stored.putIfAbsent(command.key(), existing.get());
-                Feedback current = batch.latest.getOrDefault(command.key(), existing.get());
+                Feedback current = latest.getOrDefault(command.key(), found.get(i).get());
                 Feedback next = current.receive(command.outcome(), now);
                 result = new RecordedFeedback(next, Transition.between(current, next));
             }
-            batch.latest.put(command.key(), result.feedback());
+            latest.put(command.key(), result.feedback());
             results.add(result);
         }
         return results;
     }
 
-    /** One compare-and-set for every message the batch changed. @return the messages whose change lost a race */
-    private List<FeedbackKey> save(Batch batch) {
+    /**
+     * One compare-and-set for every message the batch changed: from what was stored when the batch
+     * began (created or found) to what its last command made of it.
+     *
+     * @return the messages whose change lost a race
+     */
+    private List<FeedbackKey> save(List<Feedback> created, List<Optional<Feedback>> found, List<RecordedFeedback> results) {
+        Map<FeedbackKey, Feedback> before = new LinkedHashMap<>();
+        Map<FeedbackKey, Feedback> after = new HashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            FeedbackKey key = created.get(i).key();
+            before.putIfAbsent(key, found.get(i).orElse(created.get(i)));
+            after.put(key, results.get(i).feedback());
+        }
         List<Feedback> expected = new ArrayList<>();
         List<Feedback> replacements = new ArrayList<>();
-        batch.stored.forEach((key, before) -> {
-            Feedback after = batch.latest.get(key);
-            if (!after.equals(before)) {
-                expected.add(before);
-                replacements.add(after);
+        before.forEach((key, stored) -> {
+            if (!after.get(key).equals(stored)) {
+                expected.add(stored);
+                replacements.add(after.get(key));
             }
         });
         List<FeedbackKey> lost = new ArrayList<>();
@@ -151,22 +157,5 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
                     .orElseThrow(() -> new IllegalStateException("stored feedback disappeared"));
         }
         throw new IllegalStateException("feedback kept changing under " + MAX_ATTEMPTS + " attempts");
-    }
-
-    /**
-     * A batch being recorded: per command, the feedback it would create and what the store already held
-     * (empty if the candidate was stored); per message, what the store holds (committed) and what the
-     * commands so far made of it.
-     */
-    private static final class Batch {
-        final List<Feedback> candidates;
-        final List<Optional<Feedback>> existing;
-        final Map<FeedbackKey, Feedback> stored = new LinkedHashMap<>();
-        final Map<FeedbackKey, Feedback> latest = new HashMap<>();
-
-        Batch(List<Feedback> candidates, List<Optional<Feedback>> existing) {
-            this.candidates = candidates;
-            this.existing = existing;
-        }
     }
 }
