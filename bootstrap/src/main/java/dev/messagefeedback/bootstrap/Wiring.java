@@ -3,8 +3,10 @@ package dev.messagefeedback.bootstrap;
 import dev.messagefeedback.adapter.persistence.CredentialCacheSettings;
 import dev.messagefeedback.adapter.rest.HttpEdgeSettings;
 import dev.messagefeedback.adapter.rest.RateLimitSettings;
+import dev.messagefeedback.application.service.GroupCommits;
 import dev.messagefeedback.application.service.SecretDigester;
 import dev.messagefeedback.application.service.WriteSettings;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -41,6 +43,18 @@ class Wiring {
     WriteSettings writeSettings(FeedbackConfig config) {
         FeedbackConfig.Write write = config.write();
         return new WriteSettings(write.writers(), write.maxBatch(), write.queueCapacity(), write.deadline());
+    }
+
+    /** The feedback writers' threads: created here, for the use cases that write in batches. */
+    @Produces
+    @Singleton
+    GroupCommits writeBatcher(WriteSettings settings) {
+        return new GroupCommits(settings);
+    }
+
+    /** ... and stopped here, at shutdown, after the HTTP server drained: queued batches still run first. */
+    void stopWriters(@Disposes GroupCommits writers) {
+        writers.close();
     }
 
     @Produces

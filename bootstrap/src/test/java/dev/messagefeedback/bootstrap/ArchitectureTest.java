@@ -7,7 +7,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -18,26 +17,33 @@ import jakarta.persistence.Entity;
 
 /**
  * The hexagon, as rules that fail when broken. Imported by package from the full test classpath, where
- * the sibling modules arrive as jars (so no DoNotIncludeJars); test classes are left out, the
- * application's test-jar (the output ports' contract suites and fakes) included.
+ * the sibling modules arrive as jars or class directories (so no DoNotIncludeJars); test classes are left
+ * out. The test-fixtures module's main classes (the output ports' contract suites and in-memory stores)
+ * are imported, so the rules below govern them too.
  */
-@AnalyzeClasses(packages = ArchitectureTest.ROOT,
-        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
+@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-
-    /** A module's test-jar ({@code *-tests.jar}) holds test code, which the rules below do not govern. */
-    static final class DoNotIncludeTestJars implements ImportOption {
-        @Override
-        public boolean includes(Location location) {
-            return !location.contains("-tests.jar");
-        }
-    }
 
     static final String ROOT = "dev.messagefeedback";
     static final String DOMAIN = ROOT + ".domain..";
     static final String APPLICATION = ROOT + ".application..";
     static final String ADAPTERS = ROOT + ".adapter..";
     static final String BOOTSTRAP = ROOT + ".bootstrap..";
+    static final String TEST_FIXTURES = ROOT + ".testfixtures..";
+
+    /** Test code shared by the modules' tests: it sees the ports and the domain, and no main code sees it. */
+    @ArchTest
+    static final ArchRule testFixturesSeeTheDomainAndTheApplicationOnly = classes()
+            .that().resideInAPackage(TEST_FIXTURES)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", DOMAIN, APPLICATION, TEST_FIXTURES, "org.junit..", "org.opentest4j..", "org.apiguardian..")
+            .because("the contract suites and in-memory stores stand for the ports, not for any adapter");
+
+    @ArchTest
+    static final ArchRule noMainCodeDependsOnTheTestFixtures = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(TEST_FIXTURES)
+            .because("test fixtures are on the tests' class path only: the service would not start without them");
 
     @ArchTest
     static final ArchRule theLayersPointInward = layeredArchitecture()

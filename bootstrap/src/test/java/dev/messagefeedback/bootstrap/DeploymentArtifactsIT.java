@@ -208,4 +208,18 @@ class DeploymentArtifactsIT {
                     "no embedded PostgreSQL in " + names);
         }
     }
+
+    /** The shared test code (contract suites, in-memory stores) and JUnit are the tests' only: never shipped. */
+    @Test
+    void theApplicationCarriesNoTestCode() throws IOException {
+        Path lib = TARGET.resolve("quarkus-app/lib");
+        assertTrue(Files.isDirectory(lib), "the application was packaged");
+        try (Stream<Path> jars = Files.walk(lib)) {
+            List<String> names = jars.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".jar")).toList();
+            assertTrue(names.stream().anyMatch(name -> name.startsWith("dev.messagefeedback.application-ports-")),
+                    "the ports are there: " + names);
+            assertTrue(names.stream().noneMatch(name -> name.contains("test-fixtures") || name.contains("junit")),
+                    "no test code in " + names);
+        }
+    }
 }

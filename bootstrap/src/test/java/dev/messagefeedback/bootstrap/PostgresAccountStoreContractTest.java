@@ -1,7 +1,7 @@
 package dev.messagefeedback.bootstrap;
 
 import dev.messagefeedback.application.port.out.AccountStore;
-import dev.messagefeedback.application.port.out.AccountStoreContract;
+import dev.messagefeedback.testfixtures.AccountStoreContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

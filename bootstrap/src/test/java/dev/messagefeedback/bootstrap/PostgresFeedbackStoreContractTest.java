@@ -1,7 +1,7 @@
 package dev.messagefeedback.bootstrap;
 
 import dev.messagefeedback.application.port.out.FeedbackStore;
-import dev.messagefeedback.application.port.out.FeedbackStoreContract;
+import dev.messagefeedback.testfixtures.FeedbackStoreContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

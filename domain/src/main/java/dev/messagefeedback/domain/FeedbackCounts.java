@@ -18,6 +18,18 @@ public record FeedbackCounts(long confirmed, long unconfirmed) {
         }
     }
 
+    /**
+     * The counts of {@code records} feedback records that all have {@code outcome}: every outcome is
+     * counted under exactly one of the two. A new outcome does not compile here until it is given its
+     * place, and the stores' contract (FeedbackCountStoreContract) checks every outcome is counted so.
+     */
+    public static FeedbackCounts of(Outcome outcome, long records) {
+        return switch (outcome) {
+            case CONFIRMED -> new FeedbackCounts(records, 0);
+            case UNCONFIRMED -> new FeedbackCounts(0, records);
+        };
+    }
+
     public long total() {
         return Math.addExact(confirmed, unconfirmed);
     }

@@ -7,7 +7,6 @@ import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;
 import dev.messagefeedback.domain.RecordedFeedback;
 import dev.messagefeedback.domain.Transition;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,19 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Applies {@link Feedback}'s rules against the store, for many concurrent callers at once: each command
- * joins the {@link GroupCommit} queue and its caller gets a stage at once; a writer thread takes every
- * command queued meanwhile and records them as one batch ({@link #recordBatch}): one insert statement
- * and one commit for all, and one compare-and-set for the messages the batch confirmed. The stage
- * completes after that commit (a 201 follows a durable commit), or fails with a
- * {@code StoreUnavailableException} past the write deadline or when the queue is full.
+ * Records a request's feedback: load what is stored, apply {@link Feedback}'s rule, save what changed.
+ * Concurrent requests are recorded together: the {@link WriteBatcher} it is given groups them and calls
+ * {@link #recordBatch} with each batch (one insert statement and one commit for all, and one
+ * compare-and-set for the messages the batch confirmed). The answer follows the batch's commit (a 201
+ * follows a durable commit), or fails with a {@code StoreUnavailableException} when the batcher cannot
+ * write in time.
  *
  * <p>Deliberately not {@code @Transactional}: every store call is atomic and durable by itself, and
  * every state this returns was committed by the call that read or wrote it, so a surrounding
@@ -47,83 +41,94 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
 
     private final FeedbackStore store;
     private final Clock clock;
-    private final ExecutorService writers;
-    private final GroupCommit<CreateMessageFeedbackCommand, RecordedFeedback> groupCommit;
+    private final WriteBatcher.WriteQueue<CreateMessageFeedbackCommand, RecordedFeedback> writes;
 
     @Inject
-    public CreateMessageFeedbackService(FeedbackStore store, Clock clock, WriteSettings settings) {
+    CreateMessageFeedbackService(FeedbackStore store, Clock clock, WriteBatcher batcher) {
         this.store = store;
         this.clock = clock;
-        // Writers have threads of their own: a batch serves many requests, so it must not run in (and log
-        // with the request id of) any one of them.
-        this.writers = new ThreadPoolExecutor(settings.writers(), settings.writers(), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new WriterThreads());
-        this.groupCommit = new GroupCommit<>(this::recordBatch, writers, settings);
+        this.writes = batcher.queue(this::recordBatch);
     }
 
     @Override
     public CompletionStage<RecordedFeedback> createMessageFeedback(CreateMessageFeedbackCommand command) {
-        return groupCommit.submit(command);
-    }
-
-    /** At shutdown, after the HTTP server drained: queued batches still run, then the threads end. */
-    @PreDestroy
-    void stop() throws InterruptedException {
-        writers.shutdown();
-        writers.awaitTermination(10, TimeUnit.SECONDS);
+        return writes.submit(command);
     }
 
     /**
-     * One insert for the whole batch, then the rules applied in memory, command after command (a batch
-     * reads as its commands in order), and one compare-and-set for every message the batch changed. A
-     * message whose compare-and-set lost a race (another replica or writer changed it meanwhile) has its
-     * commands redone one by one against what is stored.
+     * A batch of commands, read as the same commands one after another: load, apply, save. A message
+     * whose save lost a race (another replica or writer changed it meanwhile) has its commands redone one
+     * by one against what is stored.
      */
     List<RecordedFeedback> recordBatch(List<CreateMessageFeedbackCommand> commands) {
         // Stored times have microsecond precision: truncate so the answer equals what is stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Feedback> candidates = new ArrayList<>(commands.size());
+        List<Feedback> created = new ArrayList<>(commands.size());
         for (CreateMessageFeedbackCommand command : commands) {
-            candidates.add(Feedback.create(command.key(), command.outcome(), now));
+            created.add(Feedback.create(command.key(), command.outcome(), now));
         }
-        List<Optional<Feedback>> existing = store.insertAllIfAbsent(candidates);
+        // Load: each new message stored, each other one read, in one statement for the whole batch.
+        List<Optional<Feedback>> found = store.insertAllIfAbsent(created);
+        List<RecordedFeedback> results = apply(commands, created, found, now);
+        for (FeedbackKey lost : save(created, found, results)) {
+            redo(lost, commands, results, now);
+        }
+        return results;
+    }
+
+    /** The domain's rule, command after command, in memory: what each command makes of its message. */
+    private static List<RecordedFeedback> apply(List<CreateMessageFeedbackCommand> commands, List<Feedback> created,
+            List<Optional<Feedback>> found, Instant now) {
         List<RecordedFeedback> results = new ArrayList<>(commands.size());
-        // Per message: what the store holds (committed), and what the commands so far made of it.
-        Map<FeedbackKey, Feedback> stored = new LinkedHashMap<>();
         Map<FeedbackKey, Feedback> latest = new HashMap<>();
         for (int i = 0; i < commands.size(); i++) {
             CreateMessageFeedbackCommand command = commands.get(i);
             RecordedFeedback result;
-            if (existing.get(i).isEmpty()) {
-                result = new RecordedFeedback(candidates.get(i), Transition.CREATED);
-                stored.put(command.key(), candidates.get(i));
+            if (found.get(i).isEmpty()) {
+                result = new RecordedFeedback(created.get(i), Transition.CREATED);
             } else {
-                stored.putIfAbsent(command.key(), existing.get(i).get());
-                Feedback current = latest.getOrDefault(command.key(), existing.get(i).get());
+                Feedback current = latest.getOrDefault(command.key(), found.get(i).get());
                 Feedback next = current.receive(command.outcome(), now);
                 result = new RecordedFeedback(next, Transition.between(current, next));
             }
             latest.put(command.key(), result.feedback());
             results.add(result);
         }
+        return results;
+    }
+
+    /**
+     * One compare-and-set for every message the batch changed: from what was stored when the batch
+     * began (created or found) to what its last command made of it.
+     *
+     * @return the messages whose change lost a race
+     */
+    private List<FeedbackKey> save(List<Feedback> created, List<Optional<Feedback>> found, List<RecordedFeedback> results) {
+        Map<FeedbackKey, Feedback> before = new LinkedHashMap<>();
+        Map<FeedbackKey, Feedback> after = new HashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            FeedbackKey key = created.get(i).key();
+            before.putIfAbsent(key, found.get(i).orElse(created.get(i)));
+            after.put(key, results.get(i).feedback());
+        }
         List<Feedback> expected = new ArrayList<>();
         List<Feedback> replacements = new ArrayList<>();
-        stored.forEach((key, before) -> {
-            Feedback after = latest.get(key);
-            if (!after.equals(before)) {
-                expected.add(before);
-                replacements.add(after);
+        before.forEach((key, stored) -> {
+            if (!after.get(key).equals(stored)) {
+                expected.add(stored);
+                replacements.add(after.get(key));
             }
         });
+        List<FeedbackKey> lost = new ArrayList<>();
         if (!expected.isEmpty()) {
             List<Boolean> replaced = store.replaceAll(expected, replacements);
             for (int k = 0; k < expected.size(); k++) {
                 if (!replaced.get(k)) {
-                    redo(expected.get(k).key(), commands, results, now);
+                    lost.add(expected.get(k).key());
                 }
             }
         }
-        return results;
+        return lost;
     }
 
     /** The batch's commands for {@code key}, done again one by one against the stored state. */
@@ -140,7 +145,7 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
         }
     }
 
-    /** The rules applied to a stored feedback: usually nothing to write, else a compare-and-set. */
+    /** The rule applied to a stored feedback: usually nothing to write, else a compare-and-set. */
     private RecordedFeedback receive(CreateMessageFeedbackCommand command, Feedback stored, Instant now) {
         Feedback current = stored;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -152,16 +157,5 @@ public class CreateMessageFeedbackService implements CreateMessageFeedbackUseCas
                     .orElseThrow(() -> new IllegalStateException("stored feedback disappeared"));
         }
         throw new IllegalStateException("feedback kept changing under " + MAX_ATTEMPTS + " attempts");
-    }
-
-    private static final class WriterThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "feedback-writer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

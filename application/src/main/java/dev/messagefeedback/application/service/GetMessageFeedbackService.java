@@ -2,7 +2,7 @@ package dev.messagefeedback.application.service;
 
 import dev.messagefeedback.application.port.in.GetMessageFeedbackQuery;
 import dev.messagefeedback.application.port.in.GetMessageFeedbackUseCase;
-import dev.messagefeedback.application.port.out.FeedbackReadStore;
+import dev.messagefeedback.application.port.out.FeedbackStore;
 import dev.messagefeedback.domain.Feedback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,10 +13,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class GetMessageFeedbackService implements GetMessageFeedbackUseCase {
 
-    private final FeedbackReadStore store;
+    private final FeedbackStore store;
 
     @Inject
-    public GetMessageFeedbackService(FeedbackReadStore store) {
+    public GetMessageFeedbackService(FeedbackStore store) {
         this.store = store;
     }
 

@@ -33,16 +33,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * @param <I> a request
  * @param <O> its result
  */
-final class GroupCommit<I, O> {
+final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
 
-    /** Writes a batch in one go. */
-    @FunctionalInterface
-    interface Writer<I, O> {
-        /** @return one result per request, in the order of {@code requests} */
-        List<O> write(List<I> requests);
-    }
-
-    private final Writer<I, O> writer;
+    private final WriteBatcher.BatchWrite<I, O> writer;
     private final Executor executor;
     private final WriteSettings settings;
 
@@ -50,14 +43,15 @@ final class GroupCommit<I, O> {
     private final ArrayDeque<Request<I, O>> queue = new ArrayDeque<>();
     private int writers;
 
-    GroupCommit(Writer<I, O> writer, Executor executor, WriteSettings settings) {
+    GroupCommit(WriteBatcher.BatchWrite<I, O> writer, Executor executor, WriteSettings settings) {
         this.writer = writer;
         this.executor = executor;
         this.settings = settings;
     }
 
     /** Queues {@code input}; the future completes once a write carried it, or fails (deadline, full queue, write). */
-    CompletableFuture<O> submit(I input) {
+    @Override
+    public CompletableFuture<O> submit(I input) {
         Request<I, O> request = new Request<>(input);
         boolean startWriter;
         lock.lock();

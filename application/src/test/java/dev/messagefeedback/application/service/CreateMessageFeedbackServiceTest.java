@@ -12,12 +12,14 @@ import dev.messagefeedback.domain.MessageSid;
 import dev.messagefeedback.domain.Outcome;
 import dev.messagefeedback.domain.RecordedFeedback;
 import dev.messagefeedback.domain.Transition;
+import dev.messagefeedback.testfixtures.InMemoryFeedbackStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CreateMessageFeedbackServiceTest {
@@ -28,9 +30,20 @@ class CreateMessageFeedbackServiceTest {
     static final WriteSettings SETTINGS = new WriteSettings(1, 128, 1024, java.time.Duration.ofSeconds(10));
     static final Instant T0_STORED = Instant.parse("2026-01-02T03:04:05.123456Z");
 
+    final GroupCommits writers = new GroupCommits(SETTINGS);
     final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
     final CreateMessageFeedbackService service =
-            new CreateMessageFeedbackService(store, Clock.fixed(T0, ZoneOffset.UTC), SETTINGS);
+            new CreateMessageFeedbackService(store, Clock.fixed(T0, ZoneOffset.UTC), writers);
+
+    @AfterEach
+    void stopWriters() {
+        writers.close();
+    }
+
+    /** What the store holds for {@code key}, or null. */
+    static Feedback stored(InMemoryFeedbackStore store, FeedbackKey key) {
+        return store.find(key).orElse(null);
+    }
 
     RecordedFeedback post(Optional<Outcome> outcome) {
         return service.createMessageFeedback(new CreateMessageFeedbackCommand(KEY, outcome)).toCompletableFuture().join();
@@ -41,13 +54,13 @@ class CreateMessageFeedbackServiceTest {
         RecordedFeedback result = post(Optional.of(CONFIRMED));
         assertEquals(Transition.CREATED, result.transition());
         assertEquals(new Feedback(KEY, CONFIRMED, T0_STORED, T0_STORED), result.feedback());
-        assertEquals(result.feedback(), store.records.get(KEY));
+        assertEquals(result.feedback(), stored(store, KEY));
     }
 
     @Test
     void aRepeatChangesNothingAndAnswersTheStoredState() {
         Feedback stored = new Feedback(KEY, CONFIRMED, Instant.EPOCH, Instant.EPOCH);
-        store.records.put(KEY, stored);
+        store.put(stored);
         RecordedFeedback result = post(Optional.of(UNCONFIRMED));
         assertEquals(Transition.UNCHANGED, result.transition());
         assertEquals(stored, result.feedback());
@@ -55,10 +68,10 @@ class CreateMessageFeedbackServiceTest {
 
     @Test
     void aConfirmationOfAnUnconfirmedFeedbackIsStored() {
-        store.records.put(KEY, new Feedback(KEY, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH));
+        store.put(new Feedback(KEY, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH));
         RecordedFeedback result = post(Optional.of(CONFIRMED));
         assertEquals(Transition.CONFIRMED, result.transition());
-        assertEquals(new Feedback(KEY, CONFIRMED, Instant.EPOCH, T0_STORED), store.records.get(KEY));
+        assertEquals(new Feedback(KEY, CONFIRMED, Instant.EPOCH, T0_STORED), stored(store, KEY));
     }
 
     @Test
@@ -68,11 +81,11 @@ class CreateMessageFeedbackServiceTest {
         InMemoryFeedbackStore racing = new InMemoryFeedbackStore() {
             @Override
             public Optional<Feedback> insertIfAbsent(Feedback candidate) {
-                records.put(KEY, confirmedByOther); // another request confirms right after we looked
+                put(confirmedByOther); // another request confirms right after we looked
                 return Optional.of(unconfirmed);
             }
         };
-        var racingService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC), SETTINGS);
+        var racingService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC), writers);
         RecordedFeedback result = racingService.createMessageFeedback(
                 new CreateMessageFeedbackCommand(KEY, Optional.of(CONFIRMED))).toCompletableFuture().join();
         assertEquals(Transition.UNCHANGED, result.transition());
@@ -82,7 +95,6 @@ class CreateMessageFeedbackServiceTest {
     @Test
     void aBatchIsOneStoreCallAndReadsAsTheSameCommandsOneAfterAnother() {
         FeedbackKey other = new FeedbackKey(KEY.accountSid(), new MessageSid("SM" + "b".repeat(32)));
-        store.records.put(other, new Feedback(other, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH));
         List<List<Feedback>> storeCalls = new ArrayList<>();
         InMemoryFeedbackStore counting = new InMemoryFeedbackStore() {
             @Override
@@ -91,8 +103,8 @@ class CreateMessageFeedbackServiceTest {
                 return super.insertAllIfAbsent(candidates);
             }
         };
-        counting.records.putAll(store.records);
-        var batchService = new CreateMessageFeedbackService(counting, Clock.fixed(T0, ZoneOffset.UTC), SETTINGS);
+        counting.put(new Feedback(other, UNCONFIRMED, Instant.EPOCH, Instant.EPOCH));
+        var batchService = new CreateMessageFeedbackService(counting, Clock.fixed(T0, ZoneOffset.UTC), writers);
 
         List<RecordedFeedback> results = batchService.recordBatch(List.of(
                 new CreateMessageFeedbackCommand(KEY, Optional.empty()),
@@ -108,7 +120,7 @@ class CreateMessageFeedbackServiceTest {
         assertEquals(created, results.get(0).feedback());
         assertEquals(confirmed, results.get(1).feedback());
         assertEquals(confirmed, results.get(3).feedback(), "a confirmation earlier in the batch is never withdrawn");
-        assertEquals(confirmed, counting.records.get(KEY));
+        assertEquals(confirmed, stored(counting, KEY));
     }
 
     @Test
@@ -123,13 +135,13 @@ class CreateMessageFeedbackServiceTest {
             @Override
             public List<Boolean> replaceAll(List<Feedback> expected, List<Feedback> replacements) {
                 replaceAllSizes.add(expected.size());
-                records.put(lost, confirmedElsewhere); // another replica confirms one of them first
+                put(confirmedElsewhere); // another replica confirms one of them first
                 return super.replaceAll(expected, replacements);
             }
         };
-        racing.records.put(won, wonBefore);
-        racing.records.put(lost, lostBefore);
-        var batchService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC), SETTINGS);
+        racing.put(wonBefore);
+        racing.put(lostBefore);
+        var batchService = new CreateMessageFeedbackService(racing, Clock.fixed(T0, ZoneOffset.UTC), writers);
 
         List<RecordedFeedback> results = batchService.recordBatch(List.of(
                 new CreateMessageFeedbackCommand(won, Optional.of(CONFIRMED)),
@@ -142,7 +154,7 @@ class CreateMessageFeedbackServiceTest {
         assertEquals(new RecordedFeedback(confirmedElsewhere, Transition.UNCHANGED), results.get(1),
                 "the lost one is redone against what is stored");
         assertEquals(new RecordedFeedback(wonAfter, Transition.UNCHANGED), results.get(2));
-        assertEquals(wonAfter, racing.records.get(won));
-        assertEquals(confirmedElsewhere, racing.records.get(lost));
+        assertEquals(wonAfter, stored(racing, won));
+        assertEquals(confirmedElsewhere, stored(racing, lost));
     }
 }

@@ -8,6 +8,7 @@ import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;
 import dev.messagefeedback.domain.MessageSid;
 import dev.messagefeedback.domain.Outcome;
+import dev.messagefeedback.testfixtures.InMemoryFeedbackStore;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class GetMessageFeedbackServiceTest {
     static final AccountSid OTHER_ACCOUNT = new AccountSid("AC" + "b".repeat(32));
     static final MessageSid MESSAGE = new MessageSid("SM" + "c".repeat(32));
 
-    final InMemoryFeedbackReadStore store = new InMemoryFeedbackReadStore();
+    final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
     final GetMessageFeedbackService service = new GetMessageFeedbackService(store);
 
     @Test

@@ -17,8 +17,15 @@ import dev.messagefeedback.domain.FriendlyName;
 import dev.messagefeedback.domain.MessageSid;
 import dev.messagefeedback.domain.Outcome;
 import dev.messagefeedback.domain.ReportingPeriod;
+import dev.messagefeedback.testfixtures.InMemoryAccountStore;
+import dev.messagefeedback.testfixtures.InMemoryFeedbackStore;
+import dev.messagefeedback.testfixtures.MutableClock;
 import java.math.BigDecimal;
+import dev.messagefeedback.application.port.in.CreateMessageFeedbackCommand;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +37,7 @@ class SummarizeMessageFeedbackServiceTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final InMemoryAccountStore accounts = new InMemoryAccountStore();
-    final InMemoryFeedbackCountStore counts = new InMemoryFeedbackCountStore();
+    final InMemoryFeedbackStore counts = new InMemoryFeedbackStore();
     final CreateAccountService accountsCreated = new CreateAccountService(accounts, new SecretDigester("a-test-digest-key-of-at-least-32-characters"), clock);
     final SummarizeMessageFeedbackService service = new SummarizeMessageFeedbackService(counts, accounts);
 
@@ -86,7 +93,7 @@ class SummarizeMessageFeedbackServiceTest {
 
         assertEquals(new FeedbackCounts(1, 0), summarize(parent, "2026-03-01", "2026-03-01", false).totals());
         assertEquals(new FeedbackCounts(1, 1), summarize(parent, "2026-03-01", "2026-03-01", true).totals());
-        assertEquals(Set.of(parent.account().sid(), child.account().sid()), counts.asked.get(1));
+        assertEquals(Set.of(parent.account().sid(), child.account().sid()), counts.asked().get(1));
     }
 
     @Test
@@ -94,7 +101,7 @@ class SummarizeMessageFeedbackServiceTest {
         feedback(parent, "2026-03-01T10:00:00Z", Outcome.CONFIRMED);
         feedback(child, "2026-03-01T11:00:00Z", Outcome.UNCONFIRMED);
         assertEquals(new FeedbackCounts(0, 1), summarize(child, "2026-03-01", "2026-03-01", true).totals());
-        assertEquals(Set.of(child.account().sid()), counts.asked.get(0));
+        assertEquals(Set.of(child.account().sid()), counts.asked().get(0));
     }
 
     @Test
@@ -103,6 +110,30 @@ class SummarizeMessageFeedbackServiceTest {
         new ChangeAccountStatusService(accounts, clock).changeAccountStatus(new ChangeAccountStatusCommand(child.account().sid(), AccountStatus.SUSPENDED));
         assertEquals(FeedbackCounts.NONE, summarize(parent, "2026-03-01", "2026-03-01", true).totals());
         AccountSid childSid = child.account().sid();
-        assertEquals(false, counts.asked.get(0).contains(childSid));
+        assertEquals(false, counts.asked().get(0).contains(childSid));
+    }
+
+    /**
+     * The summary counts what creating feedback stored, confirmations included, with no count written by
+     * hand: the store keeps the counts with the rows.
+     */
+    @Test
+    void theSummaryCountsWhatCreatingFeedbackStored() {
+        try (GroupCommits writers = new GroupCommits(new WriteSettings(1, 16, 64, Duration.ofSeconds(10)))) {
+            CreateMessageFeedbackService create = new CreateMessageFeedbackService(
+                    counts, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), writers);
+            FeedbackKey first = new FeedbackKey(parent.account().sid(), new MessageSid("SM" + "1".repeat(32)));
+            FeedbackKey second = new FeedbackKey(parent.account().sid(), new MessageSid("SM" + "2".repeat(32)));
+            FeedbackKey third = new FeedbackKey(parent.account().sid(), new MessageSid("SM" + "3".repeat(32)));
+            for (CreateMessageFeedbackCommand command : List.of(
+                    new CreateMessageFeedbackCommand(first, Optional.empty()),
+                    new CreateMessageFeedbackCommand(second, Optional.of(Outcome.CONFIRMED)),
+                    new CreateMessageFeedbackCommand(third, Optional.of(Outcome.UNCONFIRMED)),
+                    new CreateMessageFeedbackCommand(first, Optional.of(Outcome.CONFIRMED)),
+                    new CreateMessageFeedbackCommand(second, Optional.of(Outcome.UNCONFIRMED)))) {
+                create.createMessageFeedback(command).toCompletableFuture().join();
+            }
+        }
+        assertEquals(new FeedbackCounts(2, 1), summarize(parent, "2026-03-01", "2026-03-01", false).totals());
     }
 }

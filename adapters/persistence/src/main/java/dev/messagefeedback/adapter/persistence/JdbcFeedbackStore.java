@@ -1,6 +1,5 @@
 package dev.messagefeedback.adapter.persistence;
 
-import dev.messagefeedback.application.port.out.FeedbackReadStore;
 import dev.messagefeedback.application.port.out.FeedbackStore;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.Feedback;
@@ -39,11 +38,12 @@ import java.util.Set;
  * share of the service's CPU (docs/performance.md). Confirmations are one compare-and-set statement for
  * all of them ({@link #replaceAll}), in autocommit too. Every row is read by {@link #storedRow}.
  *
- * <p>It also serves the read port ({@link FeedbackReadStore}): reading feedback back is the same
- * single-row read. Failures reach the application as the ports declare them ({@link SqlFailures}).
+ * <p>The per-day counts that {@link JdbcFeedbackCountStore} reads follow every row written here, in the
+ * same statement: migration V3's triggers keep them (docs/persistence.md, "Counts"). Failures reach the
+ * application as the ports declare them ({@link SqlFailures}).
  */
 @ApplicationScoped
-class JdbcFeedbackStore implements FeedbackStore, FeedbackReadStore {
+class JdbcFeedbackStore implements FeedbackStore {
 
     /**
      * Inserts, or else reads the row that is there, in one statement: a row flagged {@code inserted}, or

@@ -1,9 +1,13 @@
-package dev.messagefeedback.application.port.out;
+package dev.messagefeedback.testfixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.messagefeedback.application.port.out.AccountStore;
+import dev.messagefeedback.application.port.out.SecretDigest;
+import dev.messagefeedback.application.port.out.StoredAccount;
+import dev.messagefeedback.application.port.out.StoredApiKey;
 import dev.messagefeedback.domain.Account;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.AccountStatus;

@@ -1,4 +1,4 @@
-package dev.messagefeedback.application.service;
+package dev.messagefeedback.testfixtures;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** A fake of the credential port over the account fake: always current, always answered at once. */
-class InMemoryCredentialStore implements CredentialStore {
+public class InMemoryCredentialStore implements CredentialStore {
 
     private final InMemoryAccountStore accounts;
 
-    InMemoryCredentialStore(InMemoryAccountStore accounts) {
+    public InMemoryCredentialStore(InMemoryAccountStore accounts) {
         this.accounts = accounts;
     }
 

@@ -8,8 +8,10 @@ import java.util.Set;
 
 /**
  * The number of feedback records per account and UTC day of their creation, confirmed and
- * unconfirmed. The store keeps the counts itself, as feedback is written, in the same commit: they
- * always equal what counting the stored feedback would give. Callers own the transaction.
+ * unconfirmed. The store keeps the counts itself, as feedback is written through {@link FeedbackStore},
+ * in the same commit: they always equal what counting the stored feedback would give, each record
+ * counted as {@link dev.messagefeedback.domain.FeedbackCounts#of} says for its outcome (every outcome is
+ * counted). Callers own the transaction.
  */
 public interface FeedbackCountStore {
 

@@ -1,9 +1,8 @@
-package dev.messagefeedback.application.service;
+package dev.messagefeedback.testfixtures;
 
 import dev.messagefeedback.application.port.out.AccountStore;
-import dev.messagefeedback.application.port.out.AccountStoreContract;
 
-/** The fake the service's tests use keeps the account store port's contract. */
+/** The in-memory account store keeps the account store port's contract. */
 class InMemoryAccountStoreContractTest extends AccountStoreContract {
 
     private final InMemoryAccountStore store = new InMemoryAccountStore();

@@ -1,10 +1,11 @@
-package dev.messagefeedback.application.port.out;
+package dev.messagefeedback.testfixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.messagefeedback.application.port.out.FeedbackStore;
 import dev.messagefeedback.domain.AccountSid;
 import dev.messagefeedback.domain.Feedback;
 import dev.messagefeedback.domain.FeedbackKey;

@@ -1,4 +1,4 @@
-package dev.messagefeedback.application.service;
+package dev.messagefeedback.testfixtures;
 
 import dev.messagefeedback.application.port.out.AccountStore;
 import dev.messagefeedback.application.port.out.StoredAccount;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code AccountStoreContract} holds it to the same contract as the PostgreSQL store
  * (InMemoryAccountStoreContractTest). It has no transactions, so {@link #findForUpdate} holds nothing.
  */
-class InMemoryAccountStore implements AccountStore {
+public class InMemoryAccountStore implements AccountStore {
 
     private static final Comparator<Account> LIST_ORDER = Comparator
             .comparing((Account account) -> account.parent().isPresent())
@@ -29,9 +29,14 @@ class InMemoryAccountStore implements AccountStore {
             .comparing(ApiKey::dateCreated)
             .thenComparing(key -> key.sid().value());
 
-    final Map<AccountSid, StoredAccount> accounts = new ConcurrentHashMap<>();
-    final Map<ApiKeySid, StoredApiKey> apiKeys = new ConcurrentHashMap<>();
-    final AtomicInteger lookups = new AtomicInteger();
+    private final Map<AccountSid, StoredAccount> accounts = new ConcurrentHashMap<>();
+    private final Map<ApiKeySid, StoredApiKey> apiKeys = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    /** How many times an account or key was looked up. */
+    public int lookups() {
+        return lookups.get();
+    }
 
     @Override
     public void insert(StoredAccount account) {

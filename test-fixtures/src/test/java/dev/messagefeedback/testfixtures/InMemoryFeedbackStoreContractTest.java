@@ -1,9 +1,8 @@
-package dev.messagefeedback.application.service;
+package dev.messagefeedback.testfixtures;
 
 import dev.messagefeedback.application.port.out.FeedbackStore;
-import dev.messagefeedback.application.port.out.FeedbackStoreContract;
 
-/** The fake the service's tests use keeps the store port's contract. */
+/** The in-memory feedback store keeps the store port's contract. */
 class InMemoryFeedbackStoreContractTest extends FeedbackStoreContract {
 
     private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();

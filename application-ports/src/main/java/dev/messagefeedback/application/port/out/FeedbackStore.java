@@ -11,6 +11,9 @@ import java.util.Optional;
  * change is durably committed when the method returns (or part of the caller's transaction, if one is
  * open). Every method throws {@link StoreUnavailableException} when the store cannot be reached or does
  * not answer in time; then nothing or all of a call's changes were made, and repeating it is safe.
+ *
+ * <p>The per-day counts ({@link FeedbackCountStore}) follow every change made here, in the same commit:
+ * a store that keeps feedback keeps its counts.
  */
 public interface FeedbackStore {
 
@@ -46,6 +49,10 @@ public interface FeedbackStore {
      */
     List<Boolean> replaceAll(List<Feedback> expected, List<Feedback> replacements);
 
-    /** The stored feedback of that key, as of now. */
+    /**
+     * The stored feedback of that key, as of now: what is committed, or what the caller's open
+     * transaction made of it. The one read of a feedback, for the use cases that write (a lost race is
+     * settled on what this reads) and for those that only read.
+     */
     Optional<Feedback> find(FeedbackKey key);
 }
