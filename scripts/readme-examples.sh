@@ -158,6 +158,29 @@ while IFS= read -r command; do
     *) false ;;
   esac && pass "CLI: $command" || fail "CLI: $command (exit $rc): $out $(head -c 300 "$work/cli.err")"
 done < <(block cli)
+# Help through the runner answers at once and touches nothing: no database started, no data directory
+# made (a port and a directory nobody uses). Misuse exits 2 with the usage of the misused command.
+for help in --help -h help --version; do
+  begin=$(date +%s%N)
+  set +e
+  out="$(env FEEDBACK_DB_PORT=$((db_port + 1)) FEEDBACK_DATA_DIR="$work/untouched/postgres" "${start_words[@]}" $help 2>"$work/cli.err")"; rc=$?
+  set -e
+  ms=$(( ($(date +%s%N) - begin) / 1000000 ))
+  if [[ "$rc" = 0 && ( "$out" == Usage:* || "$out" == message-feedback\ * ) ]] && [ ! -e "$work/untouched" ] && [ ! -s "$work/cli.err" ]; then
+    pass "CLI: $start $help: answered in $ms ms, no database started"
+  else
+    fail "CLI: $start $help (exit $rc, $ms ms, data directory made: $([ -e "$work/untouched" ] && echo yes || echo no)): $(head -c 300 "$work/cli.err")"
+  fi
+done
+set +e
+out="$(env "${runner_env[@]}" "${start_words[@]}" accounts suspend not-a-sid 2>"$work/cli.err")"; rc=$?
+set -e
+if [ "$rc" = 2 ] && [ -z "$out" ] && grep -q "'not-a-sid' is not an Account SID: AC followed by 32 hexadecimal characters" "$work/cli.err" \
+    && grep -q "^Usage: message-feedback accounts suspend" "$work/cli.err" && ! grep -q "Exception" "$work/cli.err"; then
+  pass "CLI: a malformed SID: exit 2, what a SID looks like, the command's usage"
+else
+  fail "CLI: a malformed SID (exit $rc): $(cat "$work/cli.err")"
+fi
 
 # 8. Reading back, and the summary of today (the printed answer, with today's date).
 if bash -c "$(block curl-get | local_address)" 2>/dev/null | grep -q '"outcome":"confirmed"'; then

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * One artifact, two uses: without arguments it serves the API; with {@code accounts ...},
@@ -30,15 +31,22 @@ public class Main {
             Quarkus.run(Service.class, args);
             return;
         }
+        // Help, the version and misuse are answered at once, before any configuration is read or any
+        // connection opened: they work on a machine with no database and no settings at all.
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        OptionalInt answered = OperatorCommandLine.answerWithoutTheApplication(List.of(args), out, err);
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
+        }
         boolean migrate = OperatorCommandLine.migrates(args);
-        boolean helpOnly = OperatorCommandLine.onlyAsksForHelp(args);
         Map<String, String> settings = Map.ofEntries(
                 Map.entry("quarkus.http.host-enabled", "false"),
                 Map.entry("quarkus.management.host-enabled", "false"),
                 Map.entry("quarkus.banner.enabled", "false"),
                 Map.entry("quarkus.log.console.enabled", "false"),
                 Map.entry("quarkus.flyway.migrate-at-start", String.valueOf(migrate)),
-                Map.entry("quarkus.flyway.validate-at-start", String.valueOf(!migrate && !helpOnly)),
+                Map.entry("quarkus.flyway.validate-at-start", String.valueOf(!migrate)),
                 Map.entry("feedback.demo-account.enabled", "false"),
                 Map.entry("quarkus.datasource.jdbc.min-size", "0"),
                 Map.entry("quarkus.datasource.jdbc.initial-size", "0"),
