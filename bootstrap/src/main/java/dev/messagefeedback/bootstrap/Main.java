@@ -1,14 +1,19 @@
 package dev.messagefeedback.bootstrap;
 
 import dev.messagefeedback.adapter.cli.OperatorCommandLine;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusBindException;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -28,7 +33,7 @@ public class Main {
         if (!OperatorCommandLine.handles(args)) {
             // Named explicitly: with picocli on the class path, Quarkus's default application would be
             // picocli's runner, not the service.
-            Quarkus.run(Service.class, args);
+            Quarkus.run(Service.class, Main::serviceExit, args);
             return;
         }
         // Help, the version and misuse are answered at once, before any configuration is read or any
@@ -63,6 +68,40 @@ public class Main {
             }
         });
         Quarkus.run(OperatorCommandLineApplication.class, Main::exit, args);
+    }
+
+    /** Quarkus's own ending, after saying which variables move a port that was taken. */
+    private static void serviceExit(int exitCode, Throwable failure) {
+        busyPortAdvice(failure, configuredPort("quarkus.http.port"), configuredPort("quarkus.management.port"))
+                .ifPresent(advice -> Logger.getLogger(Main.class).error(advice));
+        ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(exitCode, failure);
+    }
+
+    /**
+     * When the start failed because a port was taken (Quarkus has said which, and how to find who holds
+     * it): the variables that move the service's two ports, with their values now.
+     */
+    static Optional<String> busyPortAdvice(Throwable failure, OptionalInt httpPort, OptionalInt managementPort) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof QuarkusBindException bind) {
+                return Optional.of("Port " + bind.getPort() + " is taken. Move the API with QUARKUS_HTTP_PORT (now "
+                        + shown(httpPort) + ") and health and metrics with QUARKUS_MANAGEMENT_PORT (now "
+                        + shown(managementPort) + "), e.g. QUARKUS_HTTP_PORT=8081 QUARKUS_MANAGEMENT_PORT=9001.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String shown(OptionalInt port) {
+        return port.isPresent() ? String.valueOf(port.getAsInt()) : "unknown";
+    }
+
+    private static OptionalInt configuredPort(String key) {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).map(OptionalInt::of).orElse(OptionalInt.empty());
+        } catch (RuntimeException configurationGone) {
+            return OptionalInt.empty();
+        }
     }
 
     private static void exit(int exitCode, Throwable failure) {
