@@ -92,7 +92,7 @@ set +e
 busy="$(env "${runner_env[@]}" "${start_words[@]}" 2>&1)"; busy_rc=$?
 set -e
 if [ "$busy_rc" = 1 ] && grep -q "QUARKUS_HTTP_PORT" <<<"$busy" && grep -q "QUARKUS_MANAGEMENT_PORT" <<<"$busy"; then
-  pass "a busy port: exit 1, names QUARKUS_HTTP_PORT and QUARKUS_MANAGEMENT_PORT"
+  pass "a busy port: exit 1: $(grep -o 'port [0-9]* is taken.*' <<<"$busy" | head -1)"
 else
   fail "a busy port: exit $busy_rc, printed:"; tail -5 <<<"$busy"
 fi

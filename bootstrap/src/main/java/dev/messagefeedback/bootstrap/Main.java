@@ -8,7 +8,6 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -72,10 +71,24 @@ public class Main {
 
     /** Quarkus's own ending, after saying which variables move a port that was taken. */
     private static void serviceExit(int exitCode, Throwable failure) {
-        busyPortAdvice(failure, configuredPort("quarkus.http.port"), configuredPort("quarkus.management.port"))
-                .ifPresent(advice -> Logger.getLogger(Main.class).error(advice));
+        if (failure != null) {
+            // Straight to standard error, as Quarkus prints a configuration error: the console log is
+            // asynchronous (quarkus.log.console.async), and a record queued now could be lost at exit.
+            busyPortAdvice(failure, configuredPort("quarkus.http.port"), configuredPort("quarkus.management.port"))
+                    .ifPresent(System.err::println);
+            // What Quarkus logged about the failure may still be queued for the asynchronous console:
+            // give it time to be written, as Quarkus does for the start failures it does not recognise.
+            // (Its own lines about a taken port were not printed in any run here, hence the line above.)
+            try {
+                Thread.sleep(CONSOLE_DRAIN_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(exitCode, failure);
     }
+
+    private static final long CONSOLE_DRAIN_MILLIS = 300;
 
     /**
      * When the start failed because a port was taken (Quarkus has said which, and how to find who holds
@@ -84,8 +97,8 @@ public class Main {
     static Optional<String> busyPortAdvice(Throwable failure, OptionalInt httpPort, OptionalInt managementPort) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof QuarkusBindException bind) {
-                return Optional.of("Port " + bind.getPort() + " is taken. Move the API with QUARKUS_HTTP_PORT (now "
-                        + shown(httpPort) + ") and health and metrics with QUARKUS_MANAGEMENT_PORT (now "
+                return Optional.of("error: port " + bind.getPort() + " is taken (by another process, or this service already runs)."
+                        + " Move the API with QUARKUS_HTTP_PORT (now " + shown(httpPort) + ") and health and metrics with QUARKUS_MANAGEMENT_PORT (now "
                         + shown(managementPort) + "), e.g. QUARKUS_HTTP_PORT=8081 QUARKUS_MANAGEMENT_PORT=9001.");
             }
         }

@@ -15,7 +15,7 @@ class BusyPortAdviceTest {
     void aTakenPortNamesBothVariablesAndTheirValues() {
         RuntimeException failure = new RuntimeException("start failed",
                 new QuarkusBindException("0.0.0.0", 8080, new BindException("Address already in use")));
-        assertEquals(Optional.of("Port 8080 is taken. Move the API with QUARKUS_HTTP_PORT (now 8080) and health and metrics"
+        assertEquals(Optional.of("error: port 8080 is taken (by another process, or this service already runs). Move the API with QUARKUS_HTTP_PORT (now 8080) and health and metrics"
                         + " with QUARKUS_MANAGEMENT_PORT (now 9000), e.g. QUARKUS_HTTP_PORT=8081 QUARKUS_MANAGEMENT_PORT=9001."),
                 Main.busyPortAdvice(failure, OptionalInt.of(8080), OptionalInt.of(9000)));
     }
