@@ -48,12 +48,4 @@ FEEDBACK_BASE_URL="$base" FEEDBACK_ACCOUNT_SID="$account" FEEDBACK_AUTH_TOKEN="$
   FEEDBACK_API_KEY_SID="$key_sid" FEEDBACK_API_KEY_SECRET="$key_secret" \
   node conformance/node/conformance.mjs
 
-# The README's Node example ("Use it from your code"), exactly as printed, against the same service.
-example="conformance/node/readme-example.mjs"
-awk '/^```js$/{inside=1; block=""; next} /^```$/{if (inside && block ~ /client\.api\.baseUrl/) {printf "%s", block; exit} inside=0; next} inside{block = block $0 "\n"}' README.md >"$example"
-trap 'rm -f "$example"; stop' EXIT
-if printed="$(node "$example" "$base")" && [[ "$printed" == confirmed\ * ]]; then
-  echo "README Node example: passed ($printed)"
-else
-  echo "README Node example: failed ($printed)"; exit 1
-fi
+# The README's Node example runs in scripts/readme-examples.sh, as printed, with the other examples.

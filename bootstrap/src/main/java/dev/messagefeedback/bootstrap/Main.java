@@ -1,14 +1,19 @@
 package dev.messagefeedback.bootstrap;
 
 import dev.messagefeedback.adapter.cli.OperatorCommandLine;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusBindException;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One artifact, two uses: without arguments it serves the API; with {@code accounts ...},
@@ -27,18 +32,25 @@ public class Main {
         if (!OperatorCommandLine.handles(args)) {
             // Named explicitly: with picocli on the class path, Quarkus's default application would be
             // picocli's runner, not the service.
-            Quarkus.run(Service.class, args);
+            Quarkus.run(Service.class, Main::serviceExit, args);
             return;
         }
+        // Help, the version and misuse are answered at once, before any configuration is read or any
+        // connection opened: they work on a machine with no database and no settings at all.
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        OptionalInt answered = OperatorCommandLine.answerWithoutTheApplication(List.of(args), out, err);
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
+        }
         boolean migrate = OperatorCommandLine.migrates(args);
-        boolean helpOnly = OperatorCommandLine.onlyAsksForHelp(args);
         Map<String, String> settings = Map.ofEntries(
                 Map.entry("quarkus.http.host-enabled", "false"),
                 Map.entry("quarkus.management.host-enabled", "false"),
                 Map.entry("quarkus.banner.enabled", "false"),
                 Map.entry("quarkus.log.console.enabled", "false"),
                 Map.entry("quarkus.flyway.migrate-at-start", String.valueOf(migrate)),
-                Map.entry("quarkus.flyway.validate-at-start", String.valueOf(!migrate && !helpOnly)),
+                Map.entry("quarkus.flyway.validate-at-start", String.valueOf(!migrate)),
                 Map.entry("feedback.demo-account.enabled", "false"),
                 Map.entry("quarkus.datasource.jdbc.min-size", "0"),
                 Map.entry("quarkus.datasource.jdbc.initial-size", "0"),
@@ -55,6 +67,54 @@ public class Main {
             }
         });
         Quarkus.run(OperatorCommandLineApplication.class, Main::exit, args);
+    }
+
+    /** Quarkus's own ending, after saying which variables move a port that was taken. */
+    private static void serviceExit(int exitCode, Throwable failure) {
+        if (failure != null) {
+            // Straight to standard error, as Quarkus prints a configuration error: the console log is
+            // asynchronous (quarkus.log.console.async), and a record queued now could be lost at exit.
+            busyPortAdvice(failure, configuredPort("quarkus.http.port"), configuredPort("quarkus.management.port"))
+                    .ifPresent(System.err::println);
+            // What Quarkus logged about the failure may still be queued for the asynchronous console:
+            // give it time to be written, as Quarkus does for the start failures it does not recognise.
+            // (Its own lines about a taken port were not printed in any run here, hence the line above.)
+            try {
+                Thread.sleep(CONSOLE_DRAIN_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(exitCode, failure);
+    }
+
+    private static final long CONSOLE_DRAIN_MILLIS = 300;
+
+    /**
+     * When the start failed because a port was taken (Quarkus has said which, and how to find who holds
+     * it): the variables that move the service's two ports, with their values now.
+     */
+    static Optional<String> busyPortAdvice(Throwable failure, OptionalInt httpPort, OptionalInt managementPort) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof QuarkusBindException bind) {
+                return Optional.of("error: port " + bind.getPort() + " is taken (by another process, or this service already runs)."
+                        + " Move the API with QUARKUS_HTTP_PORT (now " + shown(httpPort) + ") and health and metrics with QUARKUS_MANAGEMENT_PORT (now "
+                        + shown(managementPort) + "), e.g. QUARKUS_HTTP_PORT=8081 QUARKUS_MANAGEMENT_PORT=9001.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String shown(OptionalInt port) {
+        return port.isPresent() ? String.valueOf(port.getAsInt()) : "unknown";
+    }
+
+    private static OptionalInt configuredPort(String key) {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).map(OptionalInt::of).orElse(OptionalInt.empty());
+        } catch (RuntimeException configurationGone) {
+            return OptionalInt.empty();
+        }
     }
 
     private static void exit(int exitCode, Throwable failure) {

@@ -124,6 +124,37 @@ class CommandLineTest {
     }
 
     @Test
+    void misuseSaysWhatWasExpectedAndShowsTheMisusedCommandsUsage() {
+        Run malformed = run("accounts", "suspend", "not-a-sid");
+        assertTrue(malformed.err().contains("'not-a-sid' is not an Account SID: AC followed by 32 hexadecimal characters"),
+                malformed.err());
+        assertTrue(malformed.err().contains("Usage: message-feedback accounts suspend"), malformed.err());
+        assertFalse(malformed.err().contains("Exception") || malformed.err().contains("dev.messagefeedback"), malformed.err());
+
+        Run key = run("keys", "revoke", "SKnot-hex");
+        assertEquals(OperatorCommandLine.USAGE, key.exitCode());
+        assertTrue(key.err().contains("'SKnot-hex' is not an API key SID: SK followed by 32 hexadecimal characters"), key.err());
+        assertTrue(key.err().contains("Usage: message-feedback keys revoke"), key.err());
+
+        Run name = run("accounts", "create", "--friendly-name", "");
+        assertTrue(name.err().contains("is not a friendly name: 1 to 64 printable characters"), name.err());
+        assertTrue(name.err().contains("Usage: message-feedback accounts create"), name.err());
+
+        Run unknown = run("accounts", "frobnicate");
+        assertTrue(unknown.err().contains("frobnicate"), unknown.err());
+        assertTrue(unknown.err().contains("Usage: message-feedback accounts "), unknown.err());
+        assertFalse(unknown.err().contains("Run with --help"), unknown.err());
+
+        Run missing = run("keys", "list");
+        assertTrue(missing.err().contains("ACCOUNT_SID"), missing.err());
+        assertTrue(missing.err().contains("Usage: message-feedback keys list"), missing.err());
+        for (Run misuse : List.of(malformed, key, name, unknown, missing)) {
+            assertEquals("", misuse.out(), "standard output carries records only");
+            assertTrue(misuse.err().startsWith("error: "), misuse.err());
+        }
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (List<String> command : List.of(List.<String>of(), List.of("accounts"), List.of("keys"), List.of("migrate"),
                 List.of("accounts", "list"), List.of("accounts", "create"), List.of("accounts", "rotate-token"),

@@ -20,7 +20,7 @@ class ScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bench/run.sh", "bench/summary.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
         "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run",
-        "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "bench/batch-ceiling.sh",
+        "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "scripts/readme-examples.sh", "bench/batch-ceiling.sh",
         "reliability/attack-lib.sh", "reliability/attack-invented-methods.sh", "reliability/attack-held-headers.sh",
         "reliability/attack-credential-stuffing.sh", "reliability/attack-slow-body.sh", "reliability/attack-http2.sh",
         "reliability/attack-stalled-database.sh", "scripts/dev-mode.sh"})

@@ -47,6 +47,8 @@ public final class LocalRunner {
         }
         boolean listenAll = arguments.remove(LISTEN_ALL);
         boolean cli = !arguments.isEmpty();
+        // Help touches nothing: no database is started or reused, the service jar answers on its own.
+        boolean helpOnly = cli && asksOnlyForHelp(arguments);
         Map<String, String> environment = System.getenv();
         Path serviceJar = serviceJar();
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
@@ -70,7 +72,7 @@ public final class LocalRunner {
 
         EmbeddedDatabase database = null;
         EmbeddedPostgres postgres = null;
-        if (isBlank(environment.get("QUARKUS_DATASOURCE_JDBC_URL"))) {
+        if (!helpOnly && isBlank(environment.get("QUARKUS_DATASOURCE_JDBC_URL"))) {
             database = EmbeddedDatabase.configured(environment, Path.of(""));
             if (database.isRunning()) {
                 if (!cli) {
@@ -122,6 +124,14 @@ public final class LocalRunner {
             return;
         }
         stop(child, db, started);
+        if (exitCode == 0 && arguments.size() == 1 && List.of("--help", "-h", "help").contains(arguments.get(0))) {
+            System.out.printf("%nThe local runner (this jar) also takes:%n"
+                    + "  (no arguments)            the service on 127.0.0.1:8080 and an embedded PostgreSQL 17 in ./data%n"
+                    + "  %s   serve the API on every interface, not only the loopback one%n"
+                    + "  %s           only the embedded PostgreSQL, until stopped%n"
+                    + "Ports: QUARKUS_HTTP_PORT (8080), QUARKUS_MANAGEMENT_PORT (9000), FEEDBACK_DB_PORT (54329).%n",
+                    LISTEN_ALL, DATABASE_ONLY);
+        }
         if (archive != null) {
             archive.finish(exitCode == 0);
         }
@@ -178,6 +188,11 @@ public final class LocalRunner {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The operator command line's help and version: what the service jar answers without a database. */
+    static boolean asksOnlyForHelp(List<String> arguments) {
+        return arguments.get(0).equals("help") || arguments.stream().anyMatch(List.of("--help", "-h", "--version", "-V")::contains);
     }
 
     private static boolean isBlank(String value) {
