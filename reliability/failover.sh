@@ -72,6 +72,8 @@ stop_cluster() {
   for name in "${!keeper[@]}"; do kill -9 "${keeper[$name]}" 2>/dev/null || true; done
 }
 trap 'stop_cluster; cleanup' EXIT
+set -E
+trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
 
 sql() { # port sql -> unaligned rows
   psql -h 127.0.0.1 -p "$1" -U postgres -At -c "$2" "${3:-postgres}"
@@ -143,15 +145,23 @@ pids+=("$service_pid")
 for _ in $(seq 1 720); do curl -fs "http://127.0.0.1:$((http_port + 50))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
 curl -fs "http://127.0.0.1:$((http_port + 50))/q/health/ready" >/dev/null || { cat "$work/service.log"; exit 1; }
 
-primary_node() { sql "$monitor_port" "SELECT nodename FROM pgautofailover.node WHERE goalstate IN ('primary', 'wait_primary', 'single')" pg_auto_failover; }
+primary_node() { # -> node1 or node2, the node the monitor wants primary
+  local name
+  for _ in $(seq 1 20); do
+    name="$(sql "$monitor_port" "SELECT nodename FROM pgautofailover.node WHERE goalstate IN ('primary', 'wait_primary', 'single')" pg_auto_failover 2>/dev/null || true)"
+    [ -n "$name" ] && { echo "$name"; return; }
+    sleep 0.5
+  done
+  echo "the monitor names no primary: $(states)" >&2; return 1
+}
 start_load() { # name
   rm -f "$work/stop" "$work/stop.started"
   java reliability/HaLoad.java run "http://127.0.0.1:$http_port" "$account_sid" "$authorization" "$clients" 20000 \
     "$work/stop" 120 "$work/$1.calls" "$work/$1.answers" &
   load_pid=$!
   pids+=("$load_pid")
-  for _ in $(seq 1 300); do [ -f "$work/stop.started" ] && return; sleep 0.1; done
-  echo "no 201 within 30 s of the load's start" >&2; exit 1
+  for _ in $(seq 1 900); do [ -f "$work/stop.started" ] && return; sleep 0.1; done
+  echo "no 201 within 90 s of the load's start" >&2; exit 1
 }
 stop_load() { touch "$work/stop"; wait "$load_pid"; }
 lost_writes() { # name -> acknowledged writes that are not in the current primary's table
