@@ -20,10 +20,11 @@ class ScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bench/run.sh", "bench/summary.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
         "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run",
+        "reliability/failover.sh", "reliability/rolling-restart.sh",
         "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "bench/batch-ceiling.sh",
         "reliability/attack-lib.sh", "reliability/attack-invented-methods.sh", "reliability/attack-held-headers.sh",
         "reliability/attack-credential-stuffing.sh", "reliability/attack-slow-body.sh", "reliability/attack-http2.sh",
-        "reliability/attack-stalled-database.sh", "reliability/failover.sh", "reliability/rolling-restart.sh"})
+        "reliability/attack-stalled-database.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);
