@@ -20,6 +20,7 @@ class ScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"bench/run.sh", "bench/summary.sh", "reliability/graceful-shutdown.sh", "reliability/two-replicas.sh",
         "reliability/common.sh", "scripts/lib.sh", "conformance/run-node.sh", ".ci/run",
+        "reliability/failover.sh", "reliability/rolling-restart.sh",
         "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "scripts/readme-examples.sh", "bench/batch-ceiling.sh",
         "reliability/attack-lib.sh", "reliability/attack-invented-methods.sh", "reliability/attack-held-headers.sh",
         "reliability/attack-credential-stuffing.sh", "reliability/attack-slow-body.sh", "reliability/attack-http2.sh",
@@ -37,7 +38,7 @@ class ScriptsTest {
         "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "reliability/Attacks.java", "conformance/node/conformance.mjs",
         "conformance/node/package-lock.json", "deploy/validate/validate.mjs", "deploy/validate/package-lock.json",
         "deploy/validate/test/validate.test.mjs", "bootstrap/src/main/docker/Dockerfile.jvm", "bench/batch-insert.sql",
-        "bench/top-frames.awk", "bench/owners.awk"})
+        "bench/top-frames.awk", "bench/owners.awk", "reliability/HaLoad.java", "deploy/cloudnative-pg/cluster.yml"})
     void theFilesTheyRunExist(String file) throws IOException {
         assertTrue(Files.size(ROOT.resolve(file)) > 0, file);
     }

@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 
 /**
- * Turns the driver's and the pool's failures into the ports' own: a database that cannot be reached or
- * does not answer in time is a {@link StoreUnavailableException} (clients retry); anything else is a
+ * Turns the driver's and the pool's failures into the ports' own: a database that cannot be reached,
+ * does not answer in time or cannot write now (a standby, a primary being demoted or stopped in a
+ * failover) is a {@link StoreUnavailableException} (clients retry); anything else is a
  * fault of ours, an {@link IllegalStateException} with the driver's exception as its cause.
  */
 final class SqlFailures {
@@ -29,11 +30,7 @@ final class SqlFailures {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") // connection exception
-                            || sql.getSQLState().equals("57P01") // admin shutdown
-                            || sql.getSQLState().equals("57P03") // cannot connect now
-                            || sql.getSQLState().equals("57014") // query cancelled (statement timeout)
-                            || sql.getSQLState().equals("55P03"))) { // lock not available (lock timeout)
+                    && isUnavailableState(sql.getSQLState())) {
                 return true;
             }
             if (cause instanceof SQLException && cause.getMessage() != null
@@ -45,5 +42,23 @@ final class SqlFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The SQLSTATEs of a database that cannot take this statement now but will (or another will) soon.
+     * A failover or a switchover shows several of them: a demoted primary or a standby refuses writes
+     * ({@code 25006}, "cannot execute INSERT in a read-only transaction"), a server being stopped ends
+     * its sessions ({@code 57P01} admin shutdown, {@code 57P02} crash shutdown, the others' sessions when
+     * one backend dies) and one starting or in recovery refuses new ones ({@code 57P03}).
+     */
+    private static boolean isUnavailableState(String state) {
+        return state.startsWith("08") // connection exception
+                || state.equals("25006") // read_only_sql_transaction: a standby, a demoted primary, a read-only server
+                || state.equals("57P01") // admin_shutdown
+                || state.equals("57P02") // crash_shutdown
+                || state.equals("57P03") // cannot_connect_now: starting up, shutting down, in recovery
+                || state.equals("57P05") // idle_session_timeout: the server ended the session
+                || state.equals("57014") // query_canceled (statement timeout)
+                || state.equals("55P03"); // lock_not_available (lock timeout)
     }
 }

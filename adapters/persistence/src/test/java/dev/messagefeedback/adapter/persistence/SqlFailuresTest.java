@@ -21,6 +21,20 @@ class SqlFailuresTest {
     }
 
     @Test
+    void aServerThatCannotWriteNowIsUnavailabilityNotAFault() {
+        // A standby or a demoted primary during a failover: clients must get 503 and retry, never 500.
+        assertTrue(SqlFailures.isUnavailable(new SQLException("cannot execute INSERT in a read-only transaction", "25006")));
+        assertTrue(SqlFailures.translate("insert", new SQLException("cannot execute UPDATE in a read-only transaction", "25006"))
+                instanceof dev.messagefeedback.application.port.out.StoreUnavailableException);
+        assertTrue(SqlFailures.isUnavailable(new SQLException("terminating connection due to crash of another server process",
+                "57P02")));
+        assertTrue(SqlFailures.isUnavailable(new SQLException("the database system is in recovery mode", "57P03")));
+        assertTrue(SqlFailures.isUnavailable(new SQLException("terminating connection due to idle-session timeout", "57P05")));
+        // Other classes 25 (invalid transaction state) are still ours.
+        assertFalse(SqlFailures.isUnavailable(new SQLException("current transaction is aborted", "25P02")));
+    }
+
+    @Test
     void unavailabilityBecomesThePortsFailureAndTheRestAFault() {
         assertTrue(SqlFailures.translate("insert", new SQLException("refused", "08001"))
                 instanceof dev.messagefeedback.application.port.out.StoreUnavailableException);
