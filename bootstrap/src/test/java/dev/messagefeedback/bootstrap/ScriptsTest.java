@@ -23,7 +23,7 @@ class ScriptsTest {
         "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "bench/batch-ceiling.sh",
         "reliability/attack-lib.sh", "reliability/attack-invented-methods.sh", "reliability/attack-held-headers.sh",
         "reliability/attack-credential-stuffing.sh", "reliability/attack-slow-body.sh", "reliability/attack-http2.sh",
-        "reliability/attack-stalled-database.sh"})
+        "reliability/attack-stalled-database.sh", "ui-test/run.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);
@@ -37,7 +37,7 @@ class ScriptsTest {
         "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "reliability/Attacks.java", "conformance/node/conformance.mjs",
         "conformance/node/package-lock.json", "deploy/validate/validate.mjs", "deploy/validate/package-lock.json",
         "deploy/validate/test/validate.test.mjs", "bootstrap/src/main/docker/Dockerfile.jvm", "bench/batch-insert.sql",
-        "bench/top-frames.awk", "bench/owners.awk"})
+        "bench/top-frames.awk", "bench/owners.awk", "ui-test/insights.mjs", "ui-test/package-lock.json"})
     void theFilesTheyRunExist(String file) throws IOException {
         assertTrue(Files.size(ROOT.resolve(file)) > 0, file);
     }
