@@ -282,7 +282,8 @@
         segments.push(segment); // a day without feedback has no rate: the line stops there
         segment = [];
       }
-      if (i % labelEvery === 0 || i === days.length - 1) {
+      // Every few days a date, and the last day unless the previous label is too close to it.
+      if (i % labelEvery === 0 || (i === days.length - 1 && i % labelEvery >= labelEvery / 2)) {
         svgText(root, d.date.slice(5), { x: x + slot / 2, y: height - bottom + 16, 'text-anchor': 'middle' });
       }
     });
