@@ -24,7 +24,7 @@ class ScriptsTest {
         "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "scripts/readme-examples.sh", "bench/batch-ceiling.sh",
         "reliability/attack-lib.sh", "reliability/attack-invented-methods.sh", "reliability/attack-held-headers.sh",
         "reliability/attack-credential-stuffing.sh", "reliability/attack-slow-body.sh", "reliability/attack-http2.sh",
-        "reliability/attack-stalled-database.sh", "scripts/dev-mode.sh"})
+        "reliability/attack-stalled-database.sh", "scripts/dev-mode.sh", "ui-test/run.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);
@@ -38,7 +38,8 @@ class ScriptsTest {
         "bench/OpenModelLoad.java", "reliability/FeedbackLoad.java", "reliability/Attacks.java", "conformance/node/conformance.mjs",
         "conformance/node/package-lock.json", "deploy/validate/validate.mjs", "deploy/validate/package-lock.json",
         "deploy/validate/test/validate.test.mjs", "bootstrap/src/main/docker/Dockerfile.jvm", "bench/batch-insert.sql",
-        "bench/top-frames.awk", "bench/owners.awk", "reliability/HaLoad.java", "deploy/cloudnative-pg/cluster.yml"})
+        "bench/top-frames.awk", "bench/owners.awk", "reliability/HaLoad.java", "deploy/cloudnative-pg/cluster.yml",
+        "ui-test/insights.mjs", "ui-test/package-lock.json"})
     void theFilesTheyRunExist(String file) throws IOException {
         assertTrue(Files.size(ROOT.resolve(file)) > 0, file);
     }
