@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -56,6 +57,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60)) // a first start on a busy 2-core machine
                 .start();
     }
 

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,8 @@ public final class EmbeddedDatabase {
                     // Zonky tunes for throwaway test databases; this one keeps data, so make commits durable.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // Zonky's 10 s default is too short for a first start on a busy 2-core machine.
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             requirePasswords(postgres);
             return postgres;
