@@ -50,15 +50,10 @@ public final class LocalRunner {
         Map<String, String> environment = System.getenv();
         Path serviceJar = serviceJar();
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
-        ClassArchive archive = null;
         if (cli) {
             command.addAll(CLI_JVM_OPTIONS);
-            // Only a command that reaches the database records the archive (a --help would record too little).
-            boolean representative = List.of("accounts", "keys").contains(arguments.get(0))
-                    && !arguments.contains("--help") && !arguments.contains("-h");
-            archive = ClassArchive.beside(serviceJar, representative);
-            command.addAll(archive.jvmOptions());
         }
+        command.addAll(AotCache.jvmOptions(serviceJar));
         command.addAll(List.of("-jar", serviceJar.toString()));
         command.addAll(arguments);
         ProcessBuilder service = new ProcessBuilder(command).inheritIO();
@@ -122,9 +117,6 @@ public final class LocalRunner {
             return;
         }
         stop(child, db, started);
-        if (archive != null) {
-            archive.finish(exitCode == 0);
-        }
         System.exit(exitCode);
     }
 
