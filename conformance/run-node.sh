@@ -3,6 +3,8 @@
 # runner on its own ports with a throwaway embedded database. Needs the jars that `./mvnw verify` builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .mvn/jdk25.sh  # the build's JDK 25 first on PATH
+use_jdk25 || exit 1
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "node conformance: skipped (no node or npm on the PATH)"

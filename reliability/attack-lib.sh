@@ -68,11 +68,12 @@ legitimate_post() { # -> HTTP status of one well-formed, authenticated POST on a
     -d Outcome=confirmed "$base/2010-04-01/Accounts/$account_sid/Messages/$(new_message_sid)/Feedback.json" || true
 }
 
-heap_used_mb() { # the heap in use after a full GC, in MB (jcmd's GC.heap_info, all generations)
+heap_used_mb() { # the heap in use after a full GC, in MB (jcmd's GC.heap_info, all generations); -1 if unread
   jcmd "$service_pid" GC.run >/dev/null 2>&1 || { echo -1; return; }
-  jcmd "$service_pid" GC.heap_info 2>/dev/null | awk '/generation|region|garbage-first heap/ {
-      for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); sum += v } }
-    END { printf "%.1f", sum / 1024 }'
+  # JDK 25's Serial GC names its generations "DefNew" and "Tenured" (JDK 17: "def new generation"...)
+  jcmd "$service_pid" GC.heap_info 2>/dev/null | awk '/generation|region|garbage-first heap|^ *(DefNew|Tenured) / {
+      for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); sum += v; n++ } }
+    END { if (n == 0) print -1; else printf "%.1f", sum / 1024 }'
 }
 
 # Before an attack: a few legitimate POSTs (the paths warm), then the heap after a full GC.

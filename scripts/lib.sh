@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$(pwd)"
+# Every `java` (and jcmd) started here is the build's JDK 25 (the AOT cache is only valid for it).
+source "$root/.mvn/jdk25.sh"
+use_jdk25 || exit 1
 work="$(mktemp -d)"
 service_jar="$root/bootstrap/target/quarkus-app/quarkus-run.jar"
 runner_jar="$root/local-runner/target/message-feedback-local.jar"

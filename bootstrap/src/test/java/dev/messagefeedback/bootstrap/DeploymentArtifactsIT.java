@@ -167,17 +167,17 @@ class DeploymentArtifactsIT {
     }
 
     @Test
-    void theImageStartsWithTheArchiveTheReleaseBuildMakesInTheImagesOwnJvm() throws IOException {
+    void theImageShipsTheAotCacheAndRequiresIt() throws IOException {
         String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
-        String pom = Files.readString(Path.of("pom.xml"));
         String from = dockerfile.lines().filter(line -> line.startsWith("FROM ")).findFirst().orElseThrow().substring(5).trim();
-        assertTrue(pom.contains("<quarkus.package.jar.appcds.builder-image>" + from + "</quarkus.package.jar.appcds.builder-image>"),
-                "the archive is made by the image's own JVM (" + from + ")");
+        assertTrue(from.matches(".*openjdk-25-runtime:[0-9.]+"), "a Java 25 runtime of a fixed version: " + from);
+        assertTrue(dockerfile.contains(from.replace("-runtime", "") + " ./mvnw -B verify -Drelease"),
+                "the release build trains the cache in the builder image of the same JDK (" + from + ")");
         String entrypoint = dockerfile.lines().filter(line -> line.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
-        assertTrue(entrypoint.contains("\"-XX:SharedArchiveFile=app-cds.jsa\""), entrypoint);
+        assertTrue(entrypoint.contains("\"-XX:AOTCache=app.aot\"") && entrypoint.contains("\"-XX:AOTMode=on\""), entrypoint);
         assertTrue(entrypoint.contains("\"-XX:+ExitOnOutOfMemoryError\""), entrypoint);
         assertTrue(entrypoint.contains("\"quarkus-run.jar\""), entrypoint);
-        assertTrue(dockerfile.contains("COPY --chown=185 bootstrap/target/quarkus-app/app-cds.jsa"), "the archive is shipped");
+        assertTrue(dockerfile.contains("COPY --chown=185 bootstrap/target/quarkus-app/app.aot"), "the cache is shipped");
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class LocalRunner {
     /** Serve the API on every interface instead of the loopback one. */
     static final String LISTEN_ALL = "--listen-all-interfaces";
     private static final long CHILD_STOP_SECONDS = 30;
+    /** The Java release the service is compiled for and its AOT cache made with (the root pom's). */
+    private static final int SERVICE_JAVA = 25;
     /** JVM settings for a short-lived CLI command: start-up matters, peak throughput does not. */
     private static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
@@ -52,15 +54,10 @@ public final class LocalRunner {
         Map<String, String> environment = System.getenv();
         Path serviceJar = serviceJar();
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
-        ClassArchive archive = null;
         if (cli) {
             command.addAll(CLI_JVM_OPTIONS);
-            // Only a command that reaches the database records the archive (a --help would record too little).
-            boolean representative = List.of("accounts", "keys").contains(arguments.get(0))
-                    && !arguments.contains("--help") && !arguments.contains("-h");
-            archive = ClassArchive.beside(serviceJar, representative);
-            command.addAll(archive.jvmOptions());
         }
+        command.addAll(AotCache.jvmOptions(serviceJar));
         command.addAll(List.of("-jar", serviceJar.toString()));
         command.addAll(arguments);
         ProcessBuilder service = new ProcessBuilder(command).inheritIO();
@@ -132,9 +129,6 @@ public final class LocalRunner {
                     + "Ports: QUARKUS_HTTP_PORT (8080), QUARKUS_MANAGEMENT_PORT (9000), FEEDBACK_DB_PORT (54329).%n",
                     LISTEN_ALL, DATABASE_ONLY);
         }
-        if (archive != null) {
-            archive.finish(exitCode == 0);
-        }
         System.exit(exitCode);
     }
 
@@ -186,8 +180,50 @@ public final class LocalRunner {
         return candidate;
     }
 
+    /**
+     * The JDK 25 the service is built for: this JVM when it is one, else the first JDK 25 of JAVA_HOME
+     * and the usual install locations (as ./mvnw's .mvn/jdk25.sh looks): this launcher is compiled for
+     * Java 17, so that the README's {@code java -jar} works where {@code java} on the PATH is older.
+     */
     private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        if (Runtime.version().feature() == SERVICE_JAVA) {
+            return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        }
+        List<Path> candidates = new ArrayList<>();
+        String javaHome = System.getenv("JAVA_HOME");
+        if (!isBlank(javaHome)) {
+            candidates.add(Path.of(javaHome));
+        }
+        String home = System.getProperty("user.home");
+        for (Path parent : List.of(Path.of("/usr/lib/jvm"), Path.of(home, ".sdkman", "candidates", "java"),
+                Path.of("/Library/Java/JavaVirtualMachines"), Path.of("/opt/java"))) {
+            try (var children = Files.list(parent)) {
+                children.sorted(java.util.Comparator.reverseOrder())
+                        .map(child -> Files.isDirectory(child.resolve("Contents/Home")) ? child.resolve("Contents/Home") : child)
+                        .forEach(candidates::add);
+            } catch (IOException absent) {
+                // not on this machine
+            }
+        }
+        for (Path candidate : candidates) {
+            Path java = candidate.resolve("bin").resolve("java");
+            if (Files.isExecutable(java) && isJava(candidate.resolve("release"), SERVICE_JAVA)) {
+                return java.toString();
+            }
+        }
+        System.err.println("local-runner: the service needs a Java " + SERVICE_JAVA + " and none was found (JAVA_HOME, /usr/lib/jvm, "
+                + "~/.sdkman, /Library/Java): install one, e.g. Temurin " + SERVICE_JAVA + ", or set JAVA_HOME to it");
+        System.exit(2);
+        return null;
+    }
+
+    private static boolean isJava(Path releaseFile, int feature) {
+        try {
+            return Files.readAllLines(releaseFile).stream()
+                    .anyMatch(line -> line.startsWith("JAVA_VERSION=\"" + feature + ".") || line.equals("JAVA_VERSION=\"" + feature + "\""));
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     /** The operator command line's help and version: what the service jar answers without a database. */
