@@ -76,7 +76,9 @@ class ObservabilityTest {
             uris.add(matcher.group(1));
         }
         assertTrue(uris.contains("/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json"), uris.toString());
-        assertTrue(uris.size() <= 4, "a bounded set of route labels: " + uris);
+        // One label per API route (feedback, summary), Quarkus REST's template for a method the route does
+        // not answer, /{other} and root: whatever SIDs and paths arrived.
+        assertTrue(uris.size() <= 5, "a bounded set of route labels: " + uris);
         uris.forEach(uri -> assertTrue(!uri.matches(".*(AC|SM|MM)[0-9a-f]{32}.*"), "a SID became a label: " + uri));
     }
 }
