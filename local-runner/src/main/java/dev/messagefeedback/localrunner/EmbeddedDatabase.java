@@ -93,6 +93,9 @@ public final class EmbeddedDatabase {
         return false;
     }
 
+    /** How long a start may take before the runner gives up. */
+    static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
     public EmbeddedPostgres start() throws IOException {
         Files.createDirectories(dataDirectory.getParent());
         Path passwordFile = Files.createTempFile("feedback-pg", ".pw",
@@ -103,6 +106,9 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // Zonky gives up after 10 s; a first start (initdb, then the server) on a loaded
+                    // machine took longer here, and the runner then exited before serving anything.
+                    .setPGStartupWait(STARTUP_WAIT)
                     // initdb: these come after zonky's own "-A trust" and win over it.
                     .setLocaleConfig("auth", "scram-sha-256")
                     .setLocaleConfig("pwfile", passwordFile.toString())
