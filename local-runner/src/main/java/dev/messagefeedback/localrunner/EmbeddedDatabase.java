@@ -120,8 +120,6 @@ public final class EmbeddedDatabase {
                     // Zonky tunes for throwaway test databases; this one keeps data, so make commits durable.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    // Zonky's 10 s default is too short for a first start on a busy 2-core machine.
-                    .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             requirePasswords(postgres);
             return postgres;
