@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The service's own settings, under {@code feedback.} (environment: {@code FEEDBACK_...}); README, "Configuration". */
+/** The service's own settings, under {@code feedback.} (environment: {@code FEEDBACK_...}); docs/configuration.md. */
 @ConfigMapping(prefix = "feedback")
 interface FeedbackConfig {
 
@@ -18,7 +18,7 @@ interface FeedbackConfig {
 
     Http http();
 
-    /** How concurrent POSTs share commits, and how long they may wait for one (README, "Group commit"). */
+    /** How concurrent POSTs share commits, and how long they may wait for one (docs/reliability.md). */
     interface Write {
 
         /**

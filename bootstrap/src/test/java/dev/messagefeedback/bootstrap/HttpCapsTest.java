@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP codec holds no more than the service's own 16 KiB of headers: past it the request is refused
  * (431) and the connection closed, so a connection holding unfinished headers costs a bounded amount of
- * heap (README, Reliability). Under the limit, large headers still get Twilio's answers.
+ * heap (docs/reliability.md). Under the limit, large headers still get Twilio's answers.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
