@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,8 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Bounded, whatever the database does: at most {@code queueCapacity} requests wait (one more fails at
  * once), and a request whose write has not returned within {@code deadline} fails with
- * {@link StoreUnavailableException}; a writer skips the requests that already failed so, so that a
- * stalled database leaves no backlog behind when it recovers.
+ * {@link StoreUnavailableException} ({@link WriteDeadlines}); a writer skips the requests that already
+ * failed so, so that a stalled database leaves no backlog behind when it recovers.
  *
  * <p>A future completes normally only after the write that carried its request returned, so whatever
  * the writer guarantees on return (here: committed) holds for every request. A write that fails fails
@@ -38,15 +36,18 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
     private final WriteBatcher.BatchWrite<I, O> writer;
     private final Executor executor;
     private final WriteSettings settings;
+    private final WriteDeadlines deadlines;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Request<I, O>> queue = new ArrayDeque<>();
     private int writers;
 
-    GroupCommit(WriteBatcher.BatchWrite<I, O> writer, Executor executor, WriteSettings settings) {
+    GroupCommit(WriteBatcher.BatchWrite<I, O> writer, Executor executor, WriteSettings settings,
+            WriteDeadlines deadlines) {
         this.writer = writer;
         this.executor = executor;
         this.settings = settings;
+        this.deadlines = deadlines;
     }
 
     /** Queues {@code input}; the future completes once a write carried it, or fails (deadline, full queue, write). */
@@ -61,6 +62,7 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
                         new StoreUnavailableException(queue.size() + " writes are already waiting for the database"));
             }
             queue.addLast(request);
+            deadlines.watch(request.result);
             startWriter = writers < settings.writers();
             if (startWriter) {
                 writers++;
@@ -75,22 +77,7 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
                 failQueued(shuttingDown);
             }
         }
-        return withDeadline(request.result);
-    }
-
-    private CompletableFuture<O> withDeadline(CompletableFuture<O> result) {
-        CompletableFuture<O> answer = new CompletableFuture<>();
-        result.orTimeout(settings.deadline().toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, failure) -> {
-            if (failure == null) {
-                answer.complete(value);
-            } else if (failure instanceof TimeoutException) {
-                answer.completeExceptionally(new StoreUnavailableException(
-                        "the write was not committed within " + settings.deadline().toMillis() + " ms"));
-            } else {
-                answer.completeExceptionally(failure);
-            }
-        });
-        return answer;
+        return request.result;
     }
 
     private void writeWhileQueued() {

@@ -10,23 +10,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The {@link WriteBatcher} of the service: each queue is a {@link GroupCommit} with the given settings,
  * its writers on threads of their own ({@code feedback-writer-n}): a batch serves many requests, so it
- * must not run in (and log with the request id of) any one of them. Made by the wiring, which
- * {@link #close closes} it at shutdown.
+ * must not run in (and log with the request id of) any one of them. One more thread watches the
+ * deadlines ({@link WriteDeadlines}). Made by the wiring, which {@link #close closes} it at shutdown.
  */
 public final class GroupCommits implements WriteBatcher, AutoCloseable {
 
     private final WriteSettings settings;
     private final ExecutorService writers;
+    private final WriteDeadlines deadlines;
 
     public GroupCommits(WriteSettings settings) {
         this.settings = settings;
+        this.deadlines = new WriteDeadlines(settings.deadline());
         this.writers = new ThreadPoolExecutor(settings.writers(), settings.writers(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new WriterThreads());
     }
 
     @Override
     public <I, O> WriteQueue<I, O> queue(BatchWrite<I, O> write) {
-        return new GroupCommit<>(write, writers, settings);
+        return new GroupCommit<>(write, writers, settings, deadlines);
     }
 
     /** At shutdown, after the HTTP server drained: queued batches still run, then the threads end. */
@@ -38,6 +40,7 @@ public final class GroupCommits implements WriteBatcher, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deadlines.close();
     }
 
     private static final class WriterThreads implements ThreadFactory {

@@ -26,7 +26,7 @@ class GroupCommitTest {
     @Test
     void aLoneRequestIsWrittenAtOnceAsABatchOfOne() throws Exception {
         List<Integer> batchSizes = new ArrayList<>();
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(requests -> {
+        GroupCommit<Integer, Integer> group = group(requests -> {
             batchSizes.add(requests.size());
             return requests.stream().map(r -> r * 10).toList();
         }, Runnable::run, settings(2, 8));
@@ -48,7 +48,7 @@ class GroupCommitTest {
         ExecutorService writers = Executors.newCachedThreadPool();
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
-            GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> {
+            GroupCommit<Integer, Integer> group = group(batch -> {
                 mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 sleep(5); // a commit
                 batchSizes.add(batch.size());
@@ -90,7 +90,7 @@ class GroupCommitTest {
         AtomicInteger writes = new AtomicInteger();
         ExecutorService writers = Executors.newSingleThreadExecutor();
         try {
-            GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> {
+            GroupCommit<Integer, Integer> group = group(batch -> {
                 if (writes.incrementAndGet() == 1) {
                     firstWriteStarted.countDown();
                     await(release);
@@ -117,14 +117,14 @@ class GroupCommitTest {
 
     @Test
     void aWrongNumberOfResultsFailsTheBatchRatherThanMisanswering() {
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> List.of(), Runnable::run, settings(1, 4));
+        GroupCommit<Integer, Integer> group = group(batch -> List.of(), Runnable::run, settings(1, 4));
         ExecutionException failure = assertThrows(ExecutionException.class, () -> group.submit(1).get());
         assertTrue(failure.getCause() instanceof IllegalStateException);
     }
 
     @Test
     void aRequestThatNoWriterCanTakeFailsInsteadOfWaitingForever() {
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(List::copyOf, task -> {
+        GroupCommit<Integer, Integer> group = group(List::copyOf, task -> {
             throw new RejectedExecutionException("shutting down");
         }, settings(1, 4));
         ExecutionException failure = assertThrows(ExecutionException.class, () -> group.submit(1).get(5, TimeUnit.SECONDS));
@@ -143,7 +143,7 @@ class GroupCommitTest {
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
         ExecutorService writers = Executors.newSingleThreadExecutor();
         try {
-            GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> {
+            GroupCommit<Integer, Integer> group = group(batch -> {
                 firstWriteStarted.countDown();
                 await(release); // a stalled database
                 written.addAll(batch);
@@ -171,7 +171,7 @@ class GroupCommitTest {
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
         ExecutorService writers = Executors.newSingleThreadExecutor();
         try {
-            GroupCommit<Integer, Integer> group = new GroupCommit<>(batch -> {
+            GroupCommit<Integer, Integer> group = group(batch -> {
                 firstWriteStarted.countDown();
                 await(release);
                 return batch;
@@ -190,6 +190,11 @@ class GroupCommitTest {
         } finally {
             writers.shutdownNow();
         }
+    }
+
+    private static <I, O> GroupCommit<I, O> group(WriteBatcher.BatchWrite<I, O> writer, java.util.concurrent.Executor executor,
+            WriteSettings settings) {
+        return new GroupCommit<>(writer, executor, settings, new WriteDeadlines(settings.deadline()));
     }
 
     private static WriteSettings settings(int writers, int maxBatch) {
