@@ -41,6 +41,9 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Request<I, O>> queue = new ArrayDeque<>();
     private int writers;
+    /** How many requests the batch taken last carried: few means light load, where batches may overlap. */
+    private int lastBatchSize;
+    static final int SMALL_BATCH = Integer.getInteger("feedback.experiment.small-batch", 2);
 
     GroupCommit(WriteBatcher.BatchWrite<I, O> writer, Executor executor, WriteSettings settings,
             WriteDeadlines deadlines) {
@@ -63,7 +66,7 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
             }
             queue.addLast(request);
             deadlines.watch(request.result);
-            startWriter = writers < settings.writers();
+            startWriter = writers < writersAllowed();
             if (startWriter) {
                 writers++;
             }
@@ -85,6 +88,10 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
             List<Request<I, O>> batch = new ArrayList<>();
             lock.lock();
             try {
+                if (writers > writersAllowed()) { // the load grew: the other writers carry on with larger batches
+                    writers--;
+                    return;
+                }
                 while (batch.size() < settings.maxBatch() && !queue.isEmpty()) {
                     Request<I, O> next = queue.pollFirst();
                     if (!next.result.isDone()) { // past its deadline: already answered, not worth a write
@@ -95,11 +102,17 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
                     writers--;
                     return;
                 }
+                lastBatchSize = batch.size();
             } finally {
                 lock.unlock();
             }
             write(batch);
         }
+    }
+
+    /** Under light load (small batches) up to {@code writers} batches overlap; under load one at a time. */
+    private int writersAllowed() {
+        return lastBatchSize <= SMALL_BATCH ? settings.writers() : 1;
     }
 
     private void write(List<Request<I, O>> batch) {

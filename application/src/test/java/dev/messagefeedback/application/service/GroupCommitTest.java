@@ -83,6 +83,86 @@ class GroupCommitTest {
     }
 
     @Test
+    void underLightLoadARequestDoesNotWaitForTheBatchInFlight() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch bothInFlight = new CountDownLatch(2);
+        ExecutorService writers = Executors.newCachedThreadPool();
+        try {
+            GroupCommit<Integer, Integer> group = group(batch -> {
+                bothInFlight.countDown();
+                await(release);
+                return batch;
+            }, writers, settings(2, 16));
+            CompletableFuture<Integer> first = group.submit(1);
+            while (bothInFlight.getCount() == 2) { // the first batch is under way
+                Thread.onSpinWait();
+            }
+            CompletableFuture<Integer> second = group.submit(2);
+            assertTrue(bothInFlight.await(5, TimeUnit.SECONDS), "the second request got a batch of its own at once");
+            release.countDown();
+            assertEquals(List.of(1, 2), List.of(first.get(5, TimeUnit.SECONDS), second.get(5, TimeUnit.SECONDS)));
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    @Test
+    void underLoadBatchesGoOneAtATimeAndGrow() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch largeStarted = new CountDownLatch(1);
+        CountDownLatch releaseLarge = new CountDownLatch(1);
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        ExecutorService writers = Executors.newCachedThreadPool();
+        try {
+            GroupCommit<Integer, Integer> group = group(batch -> {
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                batchSizes.add(batch.size());
+                if (batch.get(0) == 0) {
+                    firstStarted.countDown();
+                    await(releaseFirst);
+                } else if (batch.size() > 1) {
+                    largeStarted.countDown();
+                    await(releaseLarge);
+                }
+                inFlight.decrementAndGet();
+                return batch;
+            }, writers, settings(4, 64));
+            List<CompletableFuture<Integer>> answers = new ArrayList<>();
+            answers.add(group.submit(0));
+            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+            // A burst while the lone first batch is in flight: light load so far, so more writers start;
+            // whatever they take, once a batch of more than SMALL_BATCH requests is under way the load is
+            // heavy and the requests that follow wait for it rather than starting batches of their own.
+            for (int i = 1; i <= 40; i++) {
+                answers.add(group.submit(i));
+            }
+            releaseFirst.countDown();
+            assertTrue(largeStarted.await(5, TimeUnit.SECONDS), "a large batch formed: " + batchSizes);
+            int batchesBefore = batchSizes.size();
+            List<CompletableFuture<Integer>> later = new ArrayList<>();
+            for (int i = 41; i <= 60; i++) {
+                later.add(group.submit(i));
+            }
+            Thread.sleep(200);
+            assertEquals(batchesBefore, batchSizes.size(), "no batch started beside the large one: " + batchSizes);
+            releaseLarge.countDown();
+            for (int i = 0; i < answers.size(); i++) {
+                assertEquals(i, answers.get(i).get(5, TimeUnit.SECONDS));
+            }
+            for (int i = 0; i < later.size(); i++) {
+                assertEquals(41 + i, later.get(i).get(5, TimeUnit.SECONDS));
+            }
+            assertTrue(batchSizes.get(batchSizes.size() - 1) > GroupCommit.SMALL_BATCH,
+                    "the requests that waited went together: " + batchSizes);
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailedWriteFailsExactlyTheRequestsItCarried() throws Exception {
         RuntimeException outage = new IllegalStateException("database down");
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
