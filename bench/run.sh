@@ -5,6 +5,11 @@
 #     repeated messages;
 #   - pgbench running the very same single-row upsert against the same database at the same client
 #     counts: the database's own limit here; and the ratio of the two;
+#   - the peer (bench/peer/README.md): the same endpoint as a team would write it by hand on the same
+#     stack (a Panache entity, one @Transactional worker-thread method, a Basic check from memory), run
+#     as a second process against the same database (its own table) with the service's JVM options, less
+#     the AOT cache it has none of; its wrk step runs between the service's and pgbench's at each
+#     concurrency (new messages), after a warm-up of its own; a second table compares the two;
 #   - p50 and p99 at a fixed arrival rate of half the maximum throughput (an open model);
 #   - the service's resident memory after at least 500,000 requests;
 #   - the service's CPU time per request (/proc/PID/stat, user + system) in every measured step, and
@@ -25,6 +30,10 @@
 #   BENCH_PROFILE_EVENT=alloc BENCH_PROFILE_INTERVAL=512k   an allocation profile instead of CPU
 #   BENCH_SUMMARY=0               no feedback-summary step (bench/summary.sh)
 #   BENCH_STARTUP_ONLY=1          only the start-up (first 201) and operator CLI timings, then stop
+#   BENCH_PEER=0                  no peer. Otherwise it is built once, when bench/peer/target/quarkus-app/
+#                                 quarkus-run.jar is missing, with ./mvnw -B -q -f bench/peer/pom.xml package
+#                                 (its own Maven project, outside the reactor: ./mvnw verify never builds it)
+#   BENCH_PEER_PORT               the peer's HTTP port (default BENCH_HTTP_PORT + 3)
 # Java 17 for comparison (until Java 25's numbers are recorded, BENCHMARKS.md): run bench/run.sh of
 # commit 7317732 (the last Java 17 build, AppCDS archive) in a clone of it, back to back with this one.
 source "$(dirname "$0")/../scripts/lib.sh"
@@ -52,6 +61,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null && apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 ensure_built
+peer="${BENCH_PEER:-1}"
+peer_app_dir="$root/bench/peer/target/quarkus-app"
+if [ "$peer" != 0 ] && [ "${BENCH_STARTUP_ONLY:-0}" != 1 ] && [ ! -f "$peer_app_dir/quarkus-run.jar" ]; then
+  log "building the peer (bench/peer)"
+  ./mvnw -B -q -f bench/peer/pom.xml package
+fi
 
 # async-profiler: its Maven Central jar carries the Linux library; fetched once, then from the cache.
 # Loaded into the running service with jcmd (JVMTI.agent_load), so nothing changes in how it starts.
@@ -162,7 +177,7 @@ fi
 export BENCH_ACCOUNT_SID="$account_sid" BENCH_AUTHORIZATION="$authorization"
 requests_total=0
 clock_ticks=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; } # the service's user + system time
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-$service_pid}/stat"; } # [pid] -> the service's (or pid's) user + system time
 jvm_uptime() { jcmd "$service_pid" VM.uptime 2>/dev/null | awk '/ s$/ { print $1 }'; } # seconds, as the GC log counts
 gc_pauses() { # [from to] (JVM uptime, s) -> "count, median, max, total" of the GC pauses logged in that window
   awk -v from="${1:-0}" -v to="${2:-1e12}" '/Pause/ { t = substr($1, 2); sub(/s\].*/, "", t); v = $NF; sub(/ms$/, "", v)
@@ -172,16 +187,18 @@ gc_pauses() { # [from to] (JVM uptime, s) -> "count, median, max, total" of the 
 cpu_us_per_request() { # ticks before, ticks after, requests -> the service's CPU time per request, µs
   awk -v a="$1" -v b="$2" -v n="$3" -v hz="$clock_ticks" 'BEGIN { if (n > 0) printf "%.0f", (b - a) * 1e6 / hz / n; else print "-" }'
 }
-wrk_run() { # mode concurrency seconds -> "rps p50_ms p99_ms requests non2xx"
-  local mode=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out
-  out="$(BENCH_MODE=$mode wrk -t"$threads" -c"$c" -d"${d}s" --latency -s bench/feedback.lua "$base" 2>&1)"
-  local rps p50 p99 total non2xx
+wrk_run() { # mode concurrency seconds [base URL, default the service's] -> "rps p50_ms p99_ms requests non2xx socket_errors"
+  local mode=$1 c=$2 d=$3 url=${4:-$base} threads=$(( $2 < 2 ? 1 : 2 )) out
+  out="$(BENCH_MODE=$mode wrk -t"$threads" -c"$c" -d"${d}s" --latency -s bench/feedback.lua "$url" 2>&1)"
+  local rps p50 p99 total non2xx errors
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   total=$(awk '/requests in/ {print $1}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
-  echo "$rps $(to_ms "$p50") $(to_ms "$p99") $total $non2xx"
+  # "Socket errors: connect 0, read 0, write 0, timeout 0" (only when there were some)
+  errors=$(awk '/Socket errors/ { n = 0; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i; print n }' <<<"$out"); errors=${errors:-0}
+  echo "$rps $(to_ms "$p50") $(to_ms "$p99") $total $non2xx $errors"
 }
 to_ms() { # wrk prints 1.23ms / 456.00us / 1.02s
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); printf "%.2f", v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); printf "%.2f", v } else if (v ~ /s$/) { sub(/s$/,"",v); printf "%.2f", v*1000 } else print v }'
@@ -195,6 +212,35 @@ pgbench_run() { # mode clients seconds -> tps
     || { echo "pgbench failed: $out" >&2; exit 1; }
   awk '/^tps = / {printf "%.0f", $3}' <<<"$out"
 }
+
+# --- the peer (bench/peer): the same endpoint written the obvious way ---------------------------
+# Started with the service's command (Dockerfile.jvm's, BENCH_JAVA_OPTS included) less -XX:AOTMode and
+# -XX:AOTCache: the peer has no trained cache (so no GC log either), from its quarkus-app as the service
+# runs from its own. The same database and credentials; its own table, made by Hibernate at its start.
+# Connections: the peer's pool (20) and the service's few (one writer, two credential look-ups) leave
+# pgbench's 64 clients room within PostgreSQL's default max_connections (100).
+declare -A peer_rps peer_p99 peer_cpu_us peer_non2xx peer_errors
+peer_port="${BENCH_PEER_PORT:-$((http_port + 3))}"
+peer_base="http://localhost:$peer_port"
+peer_warmup_seconds=0
+if [ "$peer" != 0 ]; then
+  log "starting the peer (bench/peer) on port $peer_port"
+  (cd "$peer_app_dir" && QUARKUS_HTTP_PORT="$peer_port" PEER_ACCOUNT_SID="$account_sid" \
+    PEER_AUTHORIZATION="$authorization" exec "${without_archive[@]}") >"$work/peer.log" 2>&1 &
+  peer_pid=$!
+  pids+=("$peer_pid")
+  peer_probe="$peer_base/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 2)/Feedback.json"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: $authorization" \
+        --data 'Outcome=confirmed' "$peer_probe" 2>/dev/null)" = "201" ]; do
+    kill -0 "$peer_pid" 2>/dev/null || { cat "$work/peer.log"; exit 1; }
+    sleep 0.1
+  done
+  # Its own warm-up, first: the service's warm-up then leads straight into the measured steps, as before.
+  log "warming up the peer until throughput settles"
+  peer_warm_up_step() { read -r step_rps _ < <(wrk_run new 16 5 "$peer_base"); }
+  settle_throughput peer_warm_up_step
+  peer_warmup_seconds=$warmup_seconds
+fi
 
 # Warm-up until throughput settles (settle_throughput, scripts/lib.sh), after a pass over the repeated messages.
 log "warming up until throughput settles (the JIT, the pool, the repeated messages)"
@@ -212,11 +258,19 @@ for mode in new repeated; do
   for c in "${concurrencies[@]}"; do
     log "wrk $mode c=$c"
     ticks_before=$(cpu_ticks)
-    read -r r l50 l99 total non2xx < <(wrk_run "$mode" "$c" "$seconds")
+    read -r r l50 l99 total non2xx _ < <(wrk_run "$mode" "$c" "$seconds")
     cpu_us[$mode,$c]=$(cpu_us_per_request "$ticks_before" "$(cpu_ticks)" "$total")
     [ "${non2xx:-0}" = "0" ] || log "warning: $non2xx answers were not 201"
     rps[$mode,$c]=$r; p50[$mode,$c]=$l50; p99[$mode,$c]=$l99
     requests_total=$((requests_total + total))
+    if [ "$mode" = new ] && [ "$peer" != 0 ]; then
+      log "wrk peer $mode c=$c"
+      ticks_before=$(cpu_ticks "$peer_pid")
+      read -r peer_r _ peer_l99 peer_total peer_bad peer_err < <(wrk_run "$mode" "$c" "$seconds" "$peer_base")
+      peer_cpu_us[$c]=$(cpu_us_per_request "$ticks_before" "$(cpu_ticks "$peer_pid")" "$peer_total")
+      peer_rps[$c]=$peer_r; peer_p99[$c]=$peer_l99; peer_non2xx[$c]=$peer_bad; peer_errors[$c]=$peer_err
+      [ "$peer_bad" = 0 ] && [ "$peer_err" = 0 ] || log "peer: $peer_bad answers were not 201, $peer_err socket errors"
+    fi
     log "pgbench $mode c=$c"
     tps[$mode,$c]=$(pgbench_run "$mode" "$c" "$seconds")
     if [ "$mode" = new ]; then
@@ -224,6 +278,13 @@ for mode in new repeated; do
     fi
   done
 done
+
+# The peer's part is done: stopped, so that the steps below run as they did without it.
+if [ "$peer" != 0 ]; then
+  kill "$peer_pid"; wait "$peer_pid" 2>/dev/null || true
+  cp "$work/peer.log" "$out/peer.log"  # its console (Quarkus's defaults: start-up, warnings, errors)
+  running=(); for pid in "${pids[@]}"; do [ "$pid" = "$peer_pid" ] || running+=("$pid"); done; pids=("${running[@]}")
+fi
 
 # --- the floor: an authenticated POST to an unknown path -----------------------------------------
 # Authentication (from the credential cache), routing and Twilio's 404, no body and no database: what
@@ -316,6 +377,19 @@ for mode in new repeated; do
   done
 done
 printf '| floor: authenticated POST, unknown path (404) | 64 | %.0f | | | %s | %s | %s |\n' "$floor_rps" "$floor_p50" "$floor_p99" "$floor_cpu_us"
+if [ "$peer" != 0 ]; then
+  declare -A peer_target=([1]=1.2 [4]=1.2 [16]=1.5 [64]=2.0)
+  printf '\nThe service against the peer (bench/peer: the obvious implementation, same stack; the same command\n'
+  printf 'without the AOT cache; warm-up %s s), new messages, the same requests; wrk req/s include non-2xx answers:\n\n' "$peer_warmup_seconds"
+  printf '| concurrency | service req/s | peer req/s | service/peer | target | service/pgbench | p99 service / peer ms | CPU µs/POST service / peer | peer non-2xx / socket errors |\n'
+  printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+  for c in "${concurrencies[@]}"; do
+    printf '| %s | %.0f | %.0f | %s | >= %s | %s | %s / %s | %s / %s | %s / %s |\n' "$c" "${rps[new,$c]}" "${peer_rps[$c]}" \
+      "$(awk -v a="${rps[new,$c]}" -v b="${peer_rps[$c]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" "${peer_target[$c]}" \
+      "$(awk -v a="${rps[new,$c]}" -v b="${tps[new,$c]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" \
+      "${p99[new,$c]}" "${peer_p99[$c]}" "${cpu_us[new,$c]}" "${peer_cpu_us[$c]}" "${peer_non2xx[$c]}" "${peer_errors[$c]}"
+  done
+fi
 printf '\n| measure | value | target |\n|---|---:|---|\n'
 printf '| open model at half of max (%s req/s): p50 | %s ms | |\n' "$half" "$open_p50"
 printf '| open model at half of max (%s req/s): p99 | %s ms | < 10 ms |\n' "$half" "$open_p99"
@@ -340,7 +414,7 @@ if [ -s "$out/top-frames.txt" ]; then
   printf '\nWhere the service'"'"'s CPU went during the open model (async-profiler, itimer; %s):\n' "$out/flamegraph.html"
   sed -n '/^by kind/,/^$/p' "$out/top-frames.txt" | sed 1d
 fi
-printf '\nResults in %s (table.md, gc.log%s)\n' "$out" "${profiler_lib:+, flamegraph.html, top-frames.txt}"
+printf '\nResults in %s (table.md, gc.log%s%s)\n' "$out" "${profiler_lib:+, flamegraph.html, top-frames.txt}" "$([ "$peer" = 0 ] || echo ', peer.log')"
 
 # --- the feedback summary: its latency at 10 million records, and what its counters cost the POSTs --
 # (BENCH_SUMMARY=0 skips it)

@@ -39,7 +39,8 @@ class ScriptsTest {
         "conformance/node/package-lock.json", "deploy/validate/validate.mjs", "deploy/validate/package-lock.json",
         "deploy/validate/test/validate.test.mjs", "bootstrap/src/main/docker/Dockerfile.jvm", "bench/batch-insert.sql",
         "bench/top-frames.awk", "bench/owners.awk", "reliability/HaLoad.java", "deploy/cloudnative-pg/cluster.yml",
-        "ui-test/insights.mjs", "ui-test/package-lock.json"})
+        "ui-test/insights.mjs", "ui-test/package-lock.json", "bench/peer/pom.xml",
+        "bench/peer/src/main/java/dev/messagefeedback/bench/peer/FeedbackResource.java"})
     void theFilesTheyRunExist(String file) throws IOException {
         assertTrue(Files.size(ROOT.resolve(file)) > 0, file);
     }
