@@ -110,6 +110,12 @@ final class ApiProblem extends RuntimeException {
         };
     }
 
+    /** Client input for an error message: characters outside {@code kept} (a regex class) as {@code ?}, at most {@code max}. */
+    static String printable(String value, String kept, int max) {
+        String shown = value.replaceAll("[^" + kept + "]", "?");
+        return shown.length() > max ? shown.substring(0, max) + "..." : shown;
+    }
+
     int status() {
         return status;
     }

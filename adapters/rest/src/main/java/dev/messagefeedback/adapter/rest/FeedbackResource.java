@@ -79,8 +79,8 @@ public class FeedbackResource {
     @Operation(operationId = "CreateMessageFeedback", summary = SUMMARY, description = SUMMARY)
     @SecurityRequirement(name = SECURITY_SCHEME)
     @RequestBody(content = {
-        @Content(mediaType = ContentType.FORM_URLENCODED, schema = @Schema(implementation = CreateMessageFeedbackForm.class)),
-        @Content(mediaType = ContentType.MULTIPART_FORM_DATA, schema = @Schema(implementation = CreateMessageFeedbackForm.class))})
+        @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = CreateMessageFeedbackForm.class)),
+        @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = CreateMessageFeedbackForm.class))})
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackJson.class)))
     public CompletionStage<RestResponse<FeedbackJson>> createMessageFeedback(
