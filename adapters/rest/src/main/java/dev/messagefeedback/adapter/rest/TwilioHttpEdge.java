@@ -37,7 +37,7 @@ class TwilioHttpEdge {
     private final long maxBodyBytes;
     private final long requestTimeLimitMillis;
 
-    TwilioHttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, HttpEdgeSettings settings) {
+    TwilioHttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, RestSettings settings) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.requestTimeLimitMillis = settings.requestTimeLimit().toMillis();
     }
