@@ -69,7 +69,7 @@ final class ApiProblem extends RuntimeException {
         if (failure instanceof ApiProblem problem) {
             return problem;
         }
-        StoreUnavailableException unavailable = OnContext.unavailableStoreOf(failure);
+        StoreUnavailableException unavailable = unavailableStoreOf(failure);
         if (unavailable != null) {
             LOG.warnf("The database is unavailable: %s", unavailable.getMessage());
             return serviceUnavailable();
@@ -93,6 +93,16 @@ final class ApiProblem extends RuntimeException {
                 yield new ApiProblem(500, 20500, "Internal Server Error", Map.of());
             }
         };
+    }
+
+    /** The store that could not be asked, when it is the failure or its cause (a framework may wrap it); else null. */
+    static StoreUnavailableException unavailableStoreOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof StoreUnavailableException unavailable) {
+                return unavailable;
+            }
+        }
+        return null;
     }
 
     /** Client input for an error message: characters outside {@code kept} (a regex class) as {@code ?}, at most {@code max}. */

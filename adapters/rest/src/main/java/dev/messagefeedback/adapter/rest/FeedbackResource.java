@@ -129,7 +129,7 @@ public class FeedbackResource {
         var query = new GetMessageFeedbackQuery(new FeedbackKey(accountSid, messageSid));
         return getMessageFeedback.getMessageFeedback(query)
                 .map(feedback -> RestResponse.ok(FeedbackJson.of(feedback)))
-                // The path as requested: dotted variants never get here (TwilioPathShape).
+                // The path as requested: dotted variants never get here (AccountPermission).
                 .orElseThrow(() -> ApiProblem.notFound(FeedbackJson.uri(accountSid.value(), messageSid.value())));
     }
 
