@@ -53,6 +53,9 @@ public class FeedbackResource {
     static final String BEYOND_TWILIO_NOTE = " An extension of this service: Twilio's API has no such operation.";
 
     static final String SECURITY_SCHEME = "accountSid_authToken";
+    /** The SID patterns as Twilio's OpenAPI document writes them. */
+    static final String ACCOUNT_SID = "^" + AccountSid.PATTERN + "$";
+    static final String MESSAGE_SID = "^(SM|MM)[0-9a-fA-F]{32}$";
     private static final String SUMMARY = "Create Message Feedback to confirm a tracked user action was performed by "
             + "the recipient of the associated Message";
 
@@ -83,22 +86,20 @@ public class FeedbackResource {
         @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = CreateMessageFeedbackForm.class))})
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackJson.class)))
-    public CompletionStage<RestResponse<FeedbackJson>> createMessageFeedback(
+    public CompletionStage<RestResponse<String>> createMessageFeedback(
             @RestPath("AccountSid")
             @Parameter(required = true, description = "The SID of the Account associated with the Message resource.",
-                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
-                            pattern = "^" + AccountSid.PATTERN + "$"))
+                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34, pattern = ACCOUNT_SID))
             AccountSid accountSid,
             @RestPath("MessageSid")
             @Parameter(required = true, description = "The SID of the Message resource for which to create MessageFeedback.",
-                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
-                            pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
+                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34, pattern = MESSAGE_SID))
             MessageSid messageSid,
             @Parameter(hidden = true) CreateMessageFeedbackForm form) {
         var command = new CreateMessageFeedbackCommand(new FeedbackKey(accountSid, messageSid), form.requestedOutcome());
         return createMessageFeedback.createMessageFeedback(command).thenApply(recorded -> {
             metrics.recorded(recorded);
-            return RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback()));
+            return RestResponse.status(RestResponse.Status.CREATED, FeedbackJson.of(recorded.feedback()).json());
         });
     }
 
@@ -115,20 +116,18 @@ public class FeedbackResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackJson.class)))
     @APIResponse(responseCode = "404", description = "No feedback exists for the message",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TwilioError.class)))
-    public RestResponse<FeedbackJson> getMessageFeedback(
+    public RestResponse<String> getMessageFeedback(
             @RestPath("AccountSid")
             @Parameter(required = true, description = "The SID of the Account associated with the Message resource.",
-                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
-                            pattern = "^" + AccountSid.PATTERN + "$"))
+                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34, pattern = ACCOUNT_SID))
             AccountSid accountSid,
             @RestPath("MessageSid")
             @Parameter(required = true, description = "The SID of the Message resource whose MessageFeedback to fetch.",
-                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34,
-                            pattern = "^(SM|MM)[0-9a-fA-F]{32}$"))
+                    schema = @Schema(type = SchemaType.STRING, minLength = 34, maxLength = 34, pattern = MESSAGE_SID))
             MessageSid messageSid) {
         var query = new GetMessageFeedbackQuery(new FeedbackKey(accountSid, messageSid));
         return getMessageFeedback.getMessageFeedback(query)
-                .map(feedback -> RestResponse.ok(FeedbackJson.of(feedback)))
+                .map(feedback -> RestResponse.ok(FeedbackJson.of(feedback).json()))
                 // The path as requested: dotted variants never get here (AccountPermission).
                 .orElseThrow(() -> ApiProblem.notFound(FeedbackJson.uri(accountSid.value(), messageSid.value())));
     }
