@@ -6,6 +6,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -103,6 +104,18 @@ final class ApiProblem extends RuntimeException {
             }
         }
         return null;
+    }
+
+    /** A parameter's one value, null when absent: given more than once, it must repeat the same value ({@code hint}: what to give). */
+    static String singleValue(String name, List<String> values, String hint) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String first = values.get(0);
+        if (!values.stream().allMatch(first::equals)) {
+            throw invalidParameter("Parameter '" + name + "' was given more than once with different values" + hint);
+        }
+        return first;
     }
 
     /** Client input for an error message: characters outside {@code kept} (a regex class) as {@code ?}, at most {@code max}. */
