@@ -1,8 +1,7 @@
 package dev.messagefeedback.bootstrap;
 
 import dev.messagefeedback.adapter.persistence.CredentialCacheSettings;
-import dev.messagefeedback.adapter.rest.HttpEdgeSettings;
-import dev.messagefeedback.adapter.rest.RateLimitSettings;
+import dev.messagefeedback.adapter.rest.RestSettings;
 import dev.messagefeedback.application.service.GroupCommits;
 import dev.messagefeedback.application.service.SecretDigester;
 import dev.messagefeedback.application.service.WriteSettings;
@@ -59,13 +58,7 @@ class Wiring {
 
     @Produces
     @Singleton
-    RateLimitSettings rateLimitSettings(FeedbackConfig config) {
-        return new RateLimitSettings(config.rateLimit().requestsPerSecond(), config.rateLimit().burst());
-    }
-
-    @Produces
-    @Singleton
-    HttpEdgeSettings httpEdgeSettings(FeedbackConfig config) {
-        return new HttpEdgeSettings(config.http().requestTimeLimit());
+    RestSettings restSettings(FeedbackConfig config) {
+        return new RestSettings(config.http().requestTimeLimit(), config.rateLimit().requestsPerSecond(), config.rateLimit().burst());
     }
 }

@@ -1,9 +1,8 @@
 package dev.messagefeedback.adapter.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.messagefeedback.domain.AccountSid;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.messagefeedback.domain.DailyFeedbackCounts;
 import dev.messagefeedback.domain.FeedbackCounts;
 import dev.messagefeedback.domain.FeedbackSummary;
@@ -12,62 +11,39 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * The feedback summary as this service renders it, in Twilio's conventions (snake_case keys, a
- * {@code uri}); these keys, in this order. Serialised by Jackson, so registered for reflection.
- */
+/** The feedback summary in Twilio's conventions (snake_case keys, a {@code uri}); serialised by Jackson. */
 @RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"account_sid", "start_date", "end_date", "include_subaccounts", "feedback_count", "confirmed_count",
     "unconfirmed_count", "confirmation_rate", "days", "uri"})
 @Schema(name = "message_feedback_summary",
         description = "Feedback created in a window of UTC days, and its confirmation rate." + FeedbackResource.BEYOND_TWILIO_NOTE)
 public record FeedbackSummaryJson(
-        @JsonProperty("account_sid")
-        @Schema(minLength = 34, maxLength = 34, pattern = "^" + AccountSid.PATTERN + "$",
+        @Schema(minLength = 34, maxLength = 34, pattern = FeedbackResource.ACCOUNT_SID,
                 description = "The SID of the Account summarised (with its subaccounts when include_subaccounts is true).")
         String accountSid,
-        @JsonProperty("start_date")
-        @Schema(format = "date", description = "The first UTC day of the window, as given.")
-        String startDate,
-        @JsonProperty("end_date")
-        @Schema(format = "date", description = "The last UTC day of the window (included), as given.")
-        String endDate,
-        @JsonProperty("include_subaccounts")
+        @Schema(format = "date", description = "The first UTC day of the window, as given.") String startDate,
+        @Schema(format = "date", description = "The last UTC day of the window (included), as given.") String endDate,
         @Schema(description = "Whether the counts include the subaccounts the credentials may act on.")
         boolean includeSubaccounts,
-        @JsonProperty("feedback_count")
-        @Schema(description = "MessageFeedback resources created in the window.")
-        long feedbackCount,
-        @JsonProperty("confirmed_count")
-        @Schema(description = "Of those, how many have the outcome confirmed.")
-        long confirmedCount,
-        @JsonProperty("unconfirmed_count")
-        @Schema(description = "Of those, how many have the outcome unconfirmed.")
-        long unconfirmedCount,
-        @JsonProperty("confirmation_rate")
-        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(description = "MessageFeedback resources created in the window.") long feedbackCount,
+        @Schema(description = "Of those, how many have the outcome confirmed.") long confirmedCount,
+        @Schema(description = "Of those, how many have the outcome unconfirmed.") long unconfirmedCount,
         @Schema(nullable = true, pattern = "^[01]\\.[0-9]{4}$",
                 description = "confirmed_count / feedback_count as a decimal string with 4 places, rounded half up; "
                         + "null when feedback_count is 0.")
         String confirmationRate,
-        @JsonProperty("days")
         @Schema(description = "One entry per UTC day of the window, in order, days without feedback included.")
         List<Day> days,
-        @JsonProperty("uri")
-        @Schema(description = "The URI of this summary, relative to the API's base URL.")
-        String uri) {
+        @Schema(description = "The URI of this summary, relative to the API's base URL.") String uri) {
 
     /** The counts of one UTC day. */
     @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonPropertyOrder({"date", "feedback_count", "confirmed_count", "unconfirmed_count", "confirmation_rate"})
     @Schema(name = "message_feedback_summary_day")
-    public record Day(
-            @JsonProperty("date") @Schema(format = "date", description = "The UTC day.") String date,
-            @JsonProperty("feedback_count") long feedbackCount,
-            @JsonProperty("confirmed_count") long confirmedCount,
-            @JsonProperty("unconfirmed_count") long unconfirmedCount,
-            @JsonProperty("confirmation_rate") @JsonInclude(JsonInclude.Include.ALWAYS)
-            @Schema(nullable = true, pattern = "^[01]\\.[0-9]{4}$") String confirmationRate) {
+    public record Day(@Schema(format = "date", description = "The UTC day.") String date, long feedbackCount, long confirmedCount,
+            long unconfirmedCount, @Schema(nullable = true, pattern = "^[01]\\.[0-9]{4}$") String confirmationRate) {
 
         static Day of(DailyFeedbackCounts day) {
             FeedbackCounts counts = day.counts();
@@ -80,9 +56,9 @@ public record FeedbackSummaryJson(
         String account = summary.accountSid().value();
         String start = summary.period().start().toString();
         String end = summary.period().end().toString();
-        return new FeedbackSummaryJson(account, start, end, summary.includeSubaccounts(), totals.total(),
-                totals.confirmed(), totals.unconfirmed(), rate(totals), summary.days().stream().map(Day::of).toList(),
-                "/2010-04-01/Accounts/" + account + "/Messages/FeedbackSummary.json?StartDate=" + start + "&EndDate=" + end
+        return new FeedbackSummaryJson(account, start, end, summary.includeSubaccounts(), totals.total(), totals.confirmed(),
+                totals.unconfirmed(), rate(totals), summary.days().stream().map(Day::of).toList(), "/2010-04-01/Accounts/"
+                        + account + "/Messages/FeedbackSummary.json?StartDate=" + start + "&EndDate=" + end
                         + "&IncludeSubaccounts=" + summary.includeSubaccounts());
     }
 

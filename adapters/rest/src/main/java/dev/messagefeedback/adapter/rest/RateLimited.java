@@ -6,11 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * Every operation of the annotated resource counts against its caller's per-account rate limit
- * ({@link RateLimitInterceptor}, {@link AccountRateLimiter}). Every API resource carries it (the architecture test fails one that
- * does not), so no operation depends on remembering a call.
- */
+/** Every operation of the resource counts against its caller's rate limit; every API resource carries it (ArchitectureTest). */
 @InterceptorBinding
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,43 +1,47 @@
 package dev.messagefeedback.adapter.rest;
 
+import dev.messagefeedback.application.port.out.StoreUnavailableException;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.ByteArrayInputStream;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * What every request on the API port passes before anything decides about it, whatever path it names,
- * and what Quarkus does not do itself: a {@code Twilio-Request-Id} (also in the log's context), JSON
- * answers whatever the {@code Accept}, an unknown {@code Transfer-Encoding} refused, a time limit for
- * the request to arrive whole, a body of unknown length bounded as it arrives, and Twilio's error body
- * wherever no resource answered or the HTTP layer itself failed. The limits on headers and declared
- * bodies, CORS and HTTP Basic are Quarkus's (application.properties, {@link TwilioBasicAuthentication}).
+ * The API port's own handling, where Quarkus has no setting for it: a {@code Twilio-Request-Id} (also the log's
+ * {@code requestId}), JSON whatever the {@code Accept}, an unknown {@code Transfer-Encoding} refused, a time limit for
+ * the request to arrive whole, Twilio's 413, and Twilio's error body for every failure ({@link ApiProblem#of}).
  */
 @ApplicationScoped
 class TwilioHttpEdge {
 
-    static final String REQUEST_ID_HEADER = "Twilio-Request-Id";
-    /** The log context's key (the log format's {@code %X{requestId}}). */
-    static final String REQUEST_ID = "requestId";
-
-    /**
-     * After authentication (Quarkus Security's handlers run at orders -200 and -100) and just before
-     * Quarkus's own body limit (order -2), whose 413 has no body.
-     */
+    /** After authentication (Quarkus Security: orders -200, -100), before Quarkus's body limit (-2), whose 413 has no body. */
     private static final int BODY_LIMIT_ORDER = -3;
 
     private final long maxBodyBytes;
     private final long requestTimeLimitMillis;
 
-    TwilioHttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, HttpEdgeSettings settings) {
+    TwilioHttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, RestSettings settings) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.requestTimeLimitMillis = settings.requestTimeLimit().toMillis();
     }
@@ -45,22 +49,31 @@ class TwilioHttpEdge {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::identify);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
-        router.route().order(BODY_LIMIT_ORDER).handler(this::refuseDeclaredOversizedBody);
-        router.route().order(BODY_LIMIT_ORDER).handler(this::collectBodyOfUnknownLength);
-        router.route().last().handler(context -> answer(context, ApiProblem.notFound(context.request().path())));
+        router.route().order(BODY_LIMIT_ORDER).handler(this::limitBody);
+        // /insights as people type it is the page's directory (static files; their headers and permit policy are
+        // application.properties'). A relative redirect holds behind a proxy that mounts the service under a prefix.
+        router.route("/insights").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(context -> {
+            if ("/insights".equals(context.request().path())) { // the route also matches "/insights/"
+                context.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, "insights/").end();
+            } else {
+                context.next();
+            }
+        });
+        router.route().last().handler(context -> ApiProblem.notFound(context.request().path()).answer(context.response()));
     }
 
     private void identify(RoutingContext context) {
-        String requestId = newRequestId();
-        context.response().putHeader(REQUEST_ID_HEADER, requestId);
-        MDC.put(REQUEST_ID, requestId);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String requestId = "RQ" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+        context.response().putHeader("Twilio-Request-Id", requestId);
+        MDC.put("requestId", requestId);
         HttpServerRequest request = context.request();
         String transferEncoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
         if (transferEncoding != null && !"chunked".equalsIgnoreCase(transferEncoding.trim())) {
             // A framing this server does not speak: reading on as if there were no body would let a proxy
             // in front and this server disagree on where the next request starts.
-            closeAfterAnswer(context);
-            answer(context, ApiProblem.invalidParameter("Transfer-Encoding " + printable(transferEncoding) + " is not supported"));
+            answerAndClose(context, ApiProblem.invalidParameter(
+                    "Transfer-Encoding " + ApiProblem.printable(transferEncoding, " -~", 40) + " is not supported"));
             return;
         }
         limitRequestTime(context);
@@ -70,10 +83,8 @@ class TwilioHttpEdge {
     }
 
     /**
-     * A request must arrive whole (its body included) within the time limit of its head's arrival: a
-     * body trickled a byte at a time is answered 400 and its connection closed, instead of holding a
-     * connection and its buffers for minutes. What happens after the request arrived (the write and its
-     * own deadline) is not limited here.
+     * A request must arrive whole within the time limit of its head's arrival: a body trickled a byte at a time (the
+     * idle timeout never fires on it) is answered 400 and its connection closed, instead of holding them for minutes.
      */
     private void limitRequestTime(RoutingContext context) {
         HttpServerRequest request = context.request();
@@ -82,11 +93,10 @@ class TwilioHttpEdge {
         }
         long timer = context.vertx().setTimer(requestTimeLimitMillis, fired -> {
             if (!request.isEnded() && !context.response().ended()) {
-                closeAfterAnswer(context);
                 if (context.response().headWritten()) {
                     request.connection().close();
                 } else {
-                    answer(context, ApiProblem.invalidParameter(
+                    answerAndClose(context, ApiProblem.invalidParameter(
                             "The request did not arrive whole within " + requestTimeLimitMillis / 1000 + " seconds"));
                 }
             }
@@ -94,48 +104,35 @@ class TwilioHttpEdge {
         context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
     }
 
-    /** A declared body over the limit is refused before a byte of it is read (a chunked one, by Quarkus REST as it reads). */
-    private void refuseDeclaredOversizedBody(RoutingContext context) {
-        String declaredLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declaredLength != null && exceedsLimit(declaredLength)) {
-            closeAfterAnswer(context);
-            answer(context, ApiProblem.bodyTooLarge(maxBodyBytes));
-        } else {
-            context.next();
-        }
-    }
-
     /**
-     * A body whose length is not declared (chunked, or HTTP/2 without {@code content-length}) is read
-     * here, never more than the limit: past it, Twilio's 413 and the connection closed. A whole one is
-     * handed to JAX-RS as the request's entity ({@link CollectedBody}). Declared bodies are left to Quarkus
-     * REST, which reads them as they are (they were checked against the limit above).
+     * Twilio's 413 for a body over {@code quarkus.http.limits.max-body-size}: a declared one before a byte of it is
+     * read; one of unknown length (chunked, HTTP/2) as it arrives. Such a body is collected here and handed to
+     * JAX-RS by {@link #useCollectedBody}, so that nothing reads the request twice (HTTP/2 refuses that).
      */
-    @SuppressWarnings("deprecation") // setBody: the routing context's body, where CollectedBody picks it up
-    private void collectBodyOfUnknownLength(RoutingContext context) {
+    @SuppressWarnings("deprecation") // setBody: where useCollectedBody finds the body
+    private void limitBody(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (request.isEnded() || request.getHeader(HttpHeaders.CONTENT_LENGTH) != null) {
-            context.next();
+        String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declaredLength != null && exceedsLimit(declaredLength)) {
+            answerAndClose(context, ApiProblem.bodyTooLarge(maxBodyBytes));
+            return;
+        }
+        if (request.isEnded() || declaredLength != null) {
+            context.next(); // a declared body is read by Quarkus REST as it is
             return;
         }
         Buffer body = Buffer.buffer();
         boolean[] decided = {false};
         request.handler(chunk -> {
-            if (decided[0]) {
-                return;
-            }
-            body.appendBuffer(chunk);
-            if (body.length() > maxBodyBytes) {
+            if (!decided[0] && body.appendBuffer(chunk).length() > maxBodyBytes) {
                 decided[0] = true;
                 request.pause();
-                closeAfterAnswer(context);
                 context.addEndHandler(answered -> request.connection().close());
-                answer(context, ApiProblem.bodyTooLarge(maxBodyBytes));
+                answerAndClose(context, ApiProblem.bodyTooLarge(maxBodyBytes));
             }
         });
         request.endHandler(end -> {
             if (!decided[0]) {
-                decided[0] = true;
                 context.setBody(body);
                 context.next();
             }
@@ -151,6 +148,23 @@ class TwilioHttpEdge {
         }
     }
 
+    @ServerRequestFilter(preMatching = true)
+    void useCollectedBody(RoutingContext routing, ContainerRequestContext request) {
+        Buffer body = routing.body().buffer();
+        if (body != null) {
+            request.setEntityStream(new ByteArrayInputStream(body.getBytes()));
+        }
+    }
+
+    /** Failures inside JAX-RS: the exact types listed win over the mappers Quarkus REST and Security bring for them. */
+    @ServerExceptionMapper({Throwable.class, ApiProblem.class, StoreUnavailableException.class, WebApplicationException.class,
+        NotFoundException.class, NotAllowedException.class, NotSupportedException.class, AuthenticationFailedException.class,
+        UnauthorizedException.class, ForbiddenException.class})
+    RestResponse<String> twilioError(Throwable failure, HttpServerRequest request) {
+        int status = failure instanceof WebApplicationException http ? http.getResponse().getStatus() : 0;
+        return ApiProblem.of(failure, status, request.path(), maxBodyBytes).response();
+    }
+
     private void failed(RoutingContext context) {
         if (context.response().headWritten()) {
             context.next();
@@ -158,27 +172,14 @@ class TwilioHttpEdge {
         }
         ApiProblem problem = ApiProblem.of(context.failure(), context.statusCode(), context.request().path(), maxBodyBytes);
         if (problem.status() == 413) {
-            closeAfterAnswer(context);
+            answerAndClose(context, problem);
+        } else {
+            problem.answer(context.response());
         }
-        answer(context, problem);
     }
 
-    private static void closeAfterAnswer(RoutingContext context) {
+    private static void answerAndClose(RoutingContext context, ApiProblem problem) {
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
-    }
-
-    private static void answer(RoutingContext context, ApiProblem problem) {
         problem.answer(context.response());
-    }
-
-    static String newRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "RQ" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
-    }
-
-    /** A header value for an error message: printable ASCII only, at most 40 characters. */
-    private static String printable(String value) {
-        String kept = value.replaceAll("[^ -~]", "?");
-        return kept.length() > 40 ? kept.substring(0, 40) + "..." : kept;
     }
 }

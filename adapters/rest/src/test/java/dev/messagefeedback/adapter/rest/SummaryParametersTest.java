@@ -19,29 +19,29 @@ class SummaryParametersTest {
     @Test
     void readsAWindowOfUtcDays() {
         assertEquals(new ReportingPeriod(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31")),
-                SummaryParameters.period(List.of("2026-03-01"), List.of("2026-03-31")));
+                SummarizeMessageFeedbackResource.period(List.of("2026-03-01"), List.of("2026-03-31")));
         assertEquals(new ReportingPeriod(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-01")),
-                SummaryParameters.period(List.of("2026-03-01", "2026-03-01"), List.of("2026-03-01")));
+                SummarizeMessageFeedbackResource.period(List.of("2026-03-01", "2026-03-01"), List.of("2026-03-01")));
     }
 
     @Test
     void everyRefusalIs400NamingTheParameter() {
-        assertRefused("'StartDate'", () -> SummaryParameters.period(List.of(), List.of("2026-03-01")));
-        assertRefused("'EndDate'", () -> SummaryParameters.period(List.of("2026-03-01"), List.of()));
-        assertRefused("'StartDate'", () -> SummaryParameters.period(List.of("+2026-03-01"), List.of("2026-03-01")));
-        assertRefused("'EndDate'", () -> SummaryParameters.period(List.of("2026-03-01"), List.of("2026-13-01")));
-        assertRefused("'EndDate'", () -> SummaryParameters.period(List.of("2026-03-02"), List.of("2026-03-01")));
-        assertRefused("'EndDate'", () -> SummaryParameters.period(List.of("2024-01-01"), List.of("2025-01-01")));
-        assertRefused("'StartDate'", () -> SummaryParameters.period(List.of("2026-03-01", "2026-03-02"), List.of("2026-03-03")));
-        assertRefused("'IncludeSubaccounts'", () -> SummaryParameters.includeSubaccounts(List.of("1")));
+        assertRefused("'StartDate'", () -> SummarizeMessageFeedbackResource.period(List.of(), List.of("2026-03-01")));
+        assertRefused("'EndDate'", () -> SummarizeMessageFeedbackResource.period(List.of("2026-03-01"), List.of()));
+        assertRefused("'StartDate'", () -> SummarizeMessageFeedbackResource.period(List.of("+2026-03-01"), List.of("2026-03-01")));
+        assertRefused("'EndDate'", () -> SummarizeMessageFeedbackResource.period(List.of("2026-03-01"), List.of("2026-13-01")));
+        assertRefused("'EndDate'", () -> SummarizeMessageFeedbackResource.period(List.of("2026-03-02"), List.of("2026-03-01")));
+        assertRefused("'EndDate'", () -> SummarizeMessageFeedbackResource.period(List.of("2024-01-01"), List.of("2025-01-01")));
+        assertRefused("'StartDate'", () -> SummarizeMessageFeedbackResource.period(List.of("2026-03-01", "2026-03-02"), List.of("2026-03-03")));
+        assertRefused("'IncludeSubaccounts'", () -> SummarizeMessageFeedbackResource.includeSubaccounts(List.of("1")));
     }
 
     @Test
     void includeSubaccountsIsABooleanDefaultingToFalse() {
-        assertEquals(false, SummaryParameters.includeSubaccounts(List.of()));
-        assertEquals(true, SummaryParameters.includeSubaccounts(List.of("true")));
-        assertEquals(true, SummaryParameters.includeSubaccounts(List.of("True")));
-        assertEquals(false, SummaryParameters.includeSubaccounts(List.of("false")));
+        assertEquals(false, SummarizeMessageFeedbackResource.includeSubaccounts(List.of()));
+        assertEquals(true, SummarizeMessageFeedbackResource.includeSubaccounts(List.of("true")));
+        assertEquals(true, SummarizeMessageFeedbackResource.includeSubaccounts(List.of("True")));
+        assertEquals(false, SummarizeMessageFeedbackResource.includeSubaccounts(List.of("false")));
     }
 
     @Test
