@@ -74,8 +74,11 @@ public class Main {
         if (failure != null) {
             // Straight to standard error, as Quarkus prints a configuration error: the console log is
             // asynchronous (quarkus.log.console.async), and a record queued now could be lost at exit.
-            busyPortAdvice(failure, configuredPort("quarkus.http.port"), configuredPort("quarkus.management.port"))
-                    .ifPresent(System.err::println);
+            // Quarkus's own account of a start failure (an unreachable database, an unknown feedback.*
+            // property) is a log record, which the asynchronous JSON console did not write in any run here
+            // before the JVM exited: the process ended with status 1 and said nothing. Hence one line, always.
+            System.err.println(busyPortAdvice(failure, configuredPort("quarkus.http.port"), configuredPort("quarkus.management.port"))
+                    .orElseGet(() -> startFailure(failure)));
             // What Quarkus logged about the failure may still be queued for the asynchronous console:
             // give it time to be written, as Quarkus does for the start failures it does not recognise.
             // (Its own lines about a taken port were not printed in any run here, hence the line above.)
@@ -103,6 +106,22 @@ public class Main {
             }
         }
         return Optional.empty();
+    }
+
+    /** Any other start failure, in one line: what failed, and the innermost cause (usually the reason). */
+    static String startFailure(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String line = "error: the service did not start: " + firstLine(failure);
+        return root == failure ? line : line + " (cause: " + firstLine(root) + ")";
+    }
+
+    private static String firstLine(Throwable failure) {
+        String message = String.valueOf(failure.getMessage()).strip();
+        int end = message.indexOf('\n');
+        return failure.getClass().getSimpleName() + ": " + (end < 0 ? message : message.substring(0, end).strip());
     }
 
     private static String shown(OptionalInt port) {

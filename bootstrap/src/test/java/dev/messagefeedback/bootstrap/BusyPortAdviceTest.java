@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** A port already taken at start: besides Quarkus's own lines, the variables that move the ports. */
+/** A start that failed says why on standard error; a port already taken also names the variables that move the ports. */
 class BusyPortAdviceTest {
 
     @Test
@@ -25,5 +25,15 @@ class BusyPortAdviceTest {
         assertEquals(Optional.empty(), Main.busyPortAdvice(new IllegalStateException("database down"), OptionalInt.of(8080),
                 OptionalInt.of(9000)));
         assertEquals(Optional.empty(), Main.busyPortAdvice(null, OptionalInt.empty(), OptionalInt.empty()));
+    }
+
+    @Test
+    void anyOtherStartFailureIsOneLineWithItsInnermostCause() {
+        RuntimeException failure = new RuntimeException("Failed to start quarkus\n\tat somewhere",
+                new IllegalStateException("Unable to obtain connection", new java.net.ConnectException("Connection refused")));
+        assertEquals("error: the service did not start: RuntimeException: Failed to start quarkus (cause: ConnectException: Connection refused)",
+                Main.startFailure(failure));
+        assertEquals("error: the service did not start: IllegalArgumentException: SRCFG00050: feedback.x does not map to any root",
+                Main.startFailure(new IllegalArgumentException("SRCFG00050: feedback.x does not map to any root")));
     }
 }

@@ -43,7 +43,7 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
     private int writers;
     /** How many requests the batch taken last carried: few means light load, where batches may overlap. */
     private int lastBatchSize;
-    static final int SMALL_BATCH = Integer.getInteger("feedback.experiment.small-batch", 2);
+    static final int SMALL_BATCH = Integer.getInteger("groupcommit.small-batch", 2);
 
     GroupCommit(WriteBatcher.BatchWrite<I, O> writer, Executor executor, WriteSettings settings,
             WriteDeadlines deadlines) {
