@@ -238,7 +238,9 @@ if [ "$peer" != 0 ]; then
   # Its own warm-up, first: the service's warm-up then leads straight into the measured steps, as before.
   log "warming up the peer until throughput settles"
   peer_warm_up_step() { read -r step_rps _ < <(wrk_run new 16 5 "$peer_base"); }
-  settle_throughput peer_warm_up_step
+  # At least 90 s: the peer has no AOT cache and its JIT was still compiling after a 30 s warm-up that
+  # had "settled" (its CPU per POST at c=1 was four times the service's in that run).
+  SETTLE_LEAST_SECONDS=90 settle_throughput peer_warm_up_step
   peer_warmup_seconds=$warmup_seconds
 fi
 

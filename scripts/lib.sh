@@ -50,15 +50,15 @@ create_account() { # friendly name -> account_sid, auth_token, authorization (ap
 # minute of load, and throughput before that is a quarter of what follows (BENCHMARKS.md). Runs the
 # step command given (5 s of load; it sets step_rps) until two steps in a row agree within 5 %, for at
 # least 30 s and at most 150 s. Sets warmup_seconds.
-settle_throughput() { # step-command...
-  local start elapsed previous=0 settled
+settle_throughput() { # step-command... (SETTLE_LEAST_SECONDS: the shortest warm-up, default 30)
+  local start elapsed previous=0 settled least="${SETTLE_LEAST_SECONDS:-30}"
   start=$(date +%s)
   while :; do
     "$@"
     elapsed=$(( $(date +%s) - start ))
     log "  warm-up: ${step_rps} req/s after ${elapsed} s"
     settled=$(awk -v a="$previous" -v b="$step_rps" 'BEGIN { print (a > 0 && b / a < 1.05 && a / b < 1.05) ? 1 : 0 }')
-    if { [ "$settled" = 1 ] && [ "$elapsed" -ge 30 ]; } || [ "$elapsed" -ge 150 ]; then break; fi
+    if { [ "$settled" = 1 ] && [ "$elapsed" -ge "$least" ]; } || [ "$elapsed" -ge 150 ]; then break; fi
     previous=$step_rps
   done
   warmup_seconds=$elapsed

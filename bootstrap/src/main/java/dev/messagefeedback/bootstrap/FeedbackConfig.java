@@ -22,10 +22,11 @@ interface FeedbackConfig {
     interface Write {
 
         /**
-         * Batches in flight at most per replica. One is fastest when the database shares a small machine
-         * (docs/performance.md); more can help a database with cores to spare.
+         * Batches in flight at most per replica, while batches are small (light load: a POST need not wait
+         * for a commit that does not carry it); under load, one at a time whatever this says
+         * (docs/persistence.md).
          */
-        @WithDefault("1")
+        @WithDefault("4")
         int writers();
 
         /** POSTs per statement and commit at most. */

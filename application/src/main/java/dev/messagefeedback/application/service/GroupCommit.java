@@ -13,11 +13,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * Groups concurrent requests into batches and writes each batch in one go (one statement, one commit),
  * without blocking the caller: {@link #submit} queues a request and returns a future of its result.
  *
- * <p>At most {@code writers} writers run at once, each on the given (blocking) executor: a writer takes
- * up to {@code maxBatch} queued requests, writes them, completes their futures, and goes on while
- * requests are queued. So a lone request is written at once, and under load every write carries the
- * requests that queued while the previous one was in flight: the slower the database, the larger the
- * batches, with no timer and no added delay.
+ * <p>A writer, on the given (blocking) executor, takes up to {@code maxBatch} queued requests, writes
+ * them, completes their futures, and goes on while requests are queued. So a lone request is written at
+ * once, and under load every write carries the requests that queued while the previous one was in
+ * flight: the slower the database, the larger the batches, with no timer and no added delay. How many
+ * writers run follows the load: while batches are small (at most {@link #SMALL_BATCH} requests), a
+ * request that finds every writer busy starts another, up to {@code writers}, so that it does not wait
+ * for a commit that does not carry it (PostgreSQL merges the flushes of concurrent commits itself); once
+ * a batch is larger, the load is heavy, the extra writers stop and batches go one at a time, as large
+ * as the load makes them (one statement and one flush for many).
  *
  * <p>Bounded, whatever the database does: at most {@code queueCapacity} requests wait (one more fails at
  * once), and a request whose write has not returned within {@code deadline} fails with
@@ -43,7 +47,11 @@ final class GroupCommit<I, O> implements WriteBatcher.WriteQueue<I, O> {
     private int writers;
     /** How many requests the batch taken last carried: few means light load, where batches may overlap. */
     private int lastBatchSize;
-    static final int SMALL_BATCH = Integer.getInteger("groupcommit.small-batch", 2);
+    /**
+     * The largest batch that still means light load. At four concurrent clients batches carry one or two
+     * requests; from sixteen on, more: there one batch at a time carries them all in one commit.
+     */
+    static final int SMALL_BATCH = 2;
 
     GroupCommit(WriteBatcher.BatchWrite<I, O> writer, Executor executor, WriteSettings settings,
             WriteDeadlines deadlines) {

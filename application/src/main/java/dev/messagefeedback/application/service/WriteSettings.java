@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How feedback writes are grouped and bounded ({@link GroupCommit}):
  *
- * @param writers batches in flight at most (one commits while the next fills)
+ * @param writers batches in flight at most, under light load (under load, one: see {@link GroupCommit})
  * @param maxBatch commands per batch (one statement, one commit) at most
  * @param queueCapacity commands waiting for a writer at most; beyond it a command fails at once
  * @param deadline how long a command may wait for its commit; past it the command fails (its write
