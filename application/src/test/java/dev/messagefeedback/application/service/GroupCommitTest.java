@@ -108,43 +108,42 @@ class GroupCommitTest {
 
     @Test
     void underLoadBatchesGoOneAtATimeAndGrow() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch releaseSmall = new CountDownLatch(1);
         CountDownLatch largeStarted = new CountDownLatch(1);
         CountDownLatch releaseLarge = new CountDownLatch(1);
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger mostInFlight = new AtomicInteger();
         ExecutorService writers = Executors.newCachedThreadPool();
         try {
             GroupCommit<Integer, Integer> group = group(batch -> {
-                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                inFlight.incrementAndGet();
                 batchSizes.add(batch.size());
-                if (batch.get(0) == 0) {
-                    firstStarted.countDown();
-                    await(releaseFirst);
-                } else if (batch.size() > 1) {
+                if (batch.size() > GroupCommit.SMALL_BATCH) {
                     largeStarted.countDown();
                     await(releaseLarge);
+                } else {
+                    await(releaseSmall);
                 }
                 inFlight.decrementAndGet();
                 return batch;
             }, writers, settings(4, 64));
             List<CompletableFuture<Integer>> answers = new ArrayList<>();
-            answers.add(group.submit(0));
-            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
-            // A burst while the lone first batch is in flight: light load so far, so more writers start;
-            // whatever they take, once a batch of more than SMALL_BATCH requests is under way the load is
-            // heavy and the requests that follow wait for it rather than starting batches of their own.
-            for (int i = 1; i <= 40; i++) {
+            // Light load: each request that finds the writers busy gets a writer of its own, up to four.
+            for (int i = 0; i < 4; i++) {
+                answers.add(group.submit(i));
+                int expected = i + 1;
+                assertTrue(waitUntil(() -> inFlight.get() == expected), "batches in flight: " + inFlight.get());
+            }
+            // Every writer busy: the next requests queue, then go together in one large batch.
+            for (int i = 4; i <= 40; i++) {
                 answers.add(group.submit(i));
             }
-            releaseFirst.countDown();
+            releaseSmall.countDown();
             assertTrue(largeStarted.await(5, TimeUnit.SECONDS), "a large batch formed: " + batchSizes);
+            // Heavy load now: requests wait for the batch in flight rather than start batches beside it.
             int batchesBefore = batchSizes.size();
-            List<CompletableFuture<Integer>> later = new ArrayList<>();
             for (int i = 41; i <= 60; i++) {
-                later.add(group.submit(i));
+                answers.add(group.submit(i));
             }
             Thread.sleep(200);
             assertEquals(batchesBefore, batchSizes.size(), "no batch started beside the large one: " + batchSizes);
@@ -152,14 +151,21 @@ class GroupCommitTest {
             for (int i = 0; i < answers.size(); i++) {
                 assertEquals(i, answers.get(i).get(5, TimeUnit.SECONDS));
             }
-            for (int i = 0; i < later.size(); i++) {
-                assertEquals(41 + i, later.get(i).get(5, TimeUnit.SECONDS));
-            }
-            assertTrue(batchSizes.get(batchSizes.size() - 1) > GroupCommit.SMALL_BATCH,
-                    "the requests that waited went together: " + batchSizes);
+            assertEquals(List.of(1, 1, 1, 1, 37, 20), batchSizes);
         } finally {
             writers.shutdownNow();
         }
+    }
+
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
     }
 
     @Test
