@@ -24,9 +24,10 @@ interface FeedbackConfig {
         /**
          * Batches in flight at most per replica, while batches are small (light load: a POST need not wait
          * for a commit that does not carry it); under load, one at a time whatever this says
-         * (docs/persistence.md).
+         * (docs/persistence.md). One by default: four bought nothing measurable at four clients and cost
+         * 10-20 % at sixteen and sixty-four on the benchmark machine (BENCHMARKS.md).
          */
-        @WithDefault("4")
+        @WithDefault("1")
         int writers();
 
         /** POSTs per statement and commit at most. */
