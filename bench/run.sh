@@ -130,18 +130,21 @@ for word in "${image_command[@]}"; do [[ "$word" == -XX:AOT* ]] || without_archi
 # The GC log of the measured service (pauses during the open model, in the table): a file, nothing else.
 image_command=("${image_command[0]}" "-Xlog:gc:file=$out/gc.log" "${image_command[@]:1}")
 startup_runs="${BENCH_STARTUP_RUNS:-5}"
+until_201() { # base URL, pid, log -> returns once a feedback POST there answers 201; the log and exit 1 if pid ends first
+  local probe_url="$1/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 1)/Feedback.json"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: $authorization" \
+        --data 'Outcome=confirmed' "$probe_url" 2>/dev/null)" = "201" ]; do
+    kill -0 "$2" 2>/dev/null || { cat "$3"; exit 1; }
+    sleep 0.01
+  done
+}
 start_service() { # command... -> service_pid, first_201_ms (polled by a client started first)
-  local probe_url="$base/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 1)/Feedback.json"
   local start_ns
   start_ns=$(date +%s%N)
   (cd "$app_dir" && exec "$@") >"$work/service.log" 2>&1 &
   service_pid=$!
   pids+=("$service_pid")
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: $authorization" \
-        --data 'Outcome=confirmed' "$probe_url" 2>/dev/null)" = "201" ]; do
-    kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log"; exit 1; }
-    sleep 0.01
-  done
+  until_201 "$base" "$service_pid" "$work/service.log"
   first_201_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 }
 stop_service() { kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; }
@@ -229,12 +232,7 @@ if [ "$peer" != 0 ]; then
     PEER_AUTHORIZATION="$authorization" exec "${without_archive[@]}") >"$work/peer.log" 2>&1 &
   peer_pid=$!
   pids+=("$peer_pid")
-  peer_probe="$peer_base/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 2)/Feedback.json"
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: $authorization" \
-        --data 'Outcome=confirmed' "$peer_probe" 2>/dev/null)" = "201" ]; do
-    kill -0 "$peer_pid" 2>/dev/null || { cat "$work/peer.log"; exit 1; }
-    sleep 0.1
-  done
+  until_201 "$peer_base" "$peer_pid" "$work/peer.log"
   # Its own warm-up, first: the service's warm-up then leads straight into the measured steps, as before.
   log "warming up the peer until throughput settles"
   peer_warm_up_step() { read -r step_rps _ < <(wrk_run new 16 5 "$peer_base"); }

@@ -10,15 +10,21 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Fails every write request that is not answered within the deadline, with
  * {@link StoreUnavailableException}: one thread for all of them, which sleeps until the oldest pending
- * request is due (at most a quarter of the deadline), not a timer per request. Requests share one
+ * request is due (at most {@link #LONGEST_SLEEP_NANOS}), not a timer per request. Requests share one
  * deadline and are watched in the order they came, so the oldest one is always first in line.
  *
  * <p>Why not {@code CompletableFuture.orTimeout}: on Java 25 every call schedules on the common pool's
  * delay scheduler and every completion cancels there, which woke that thread about 1.7 times per POST at
  * four concurrent clients (BENCHMARKS.md, "Deadlines without a timer per request"). Here a POST costs an
- * append to a lock-free queue, and the thread wakes about four times per deadline whatever the load.
+ * append to a lock-free queue, and the thread wakes about ten times a second whatever the load.
  */
 final class WriteDeadlines implements AutoCloseable {
+
+    /**
+     * Answered requests leave the watch list only when the watcher wakes: a short sleep keeps them from being
+     * held (with their results) long enough to outlive a young collection under load.
+     */
+    private static final long LONGEST_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Duration deadline;
     private final long deadlineNanos;
@@ -30,7 +36,7 @@ final class WriteDeadlines implements AutoCloseable {
     WriteDeadlines(Duration deadline) {
         this.deadline = deadline;
         this.deadlineNanos = deadline.toNanos();
-        this.longestSleepNanos = Math.max(1, deadlineNanos / 4);
+        this.longestSleepNanos = Math.min(LONGEST_SLEEP_NANOS, Math.max(1, deadlineNanos / 4));
         this.watcher = new Thread(this::watch, "feedback-write-deadlines");
         watcher.setDaemon(true);
         watcher.start();
@@ -47,7 +53,7 @@ final class WriteDeadlines implements AutoCloseable {
         }
     }
 
-    /** @return how long to sleep: until the oldest pending request is due, at most a quarter of the deadline */
+    /** @return how long to sleep: until the oldest pending request is due, at most the longest sleep */
     private long failOverdue(long now) {
         Watched oldest;
         while ((oldest = pending.peek()) != null) {

@@ -94,9 +94,7 @@ class GroupCommitTest {
                 return batch;
             }, writers, settings(2, 16));
             CompletableFuture<Integer> first = group.submit(1);
-            while (bothInFlight.getCount() == 2) { // the first batch is under way
-                Thread.onSpinWait();
-            }
+            assertTrue(waitUntil(() -> bothInFlight.getCount() == 1), "the first batch is under way");
             CompletableFuture<Integer> second = group.submit(2);
             assertTrue(bothInFlight.await(5, TimeUnit.SECONDS), "the second request got a batch of its own at once");
             release.countDown();
