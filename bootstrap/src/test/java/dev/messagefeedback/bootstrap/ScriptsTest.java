@@ -24,7 +24,7 @@ class ScriptsTest {
         "scripts/cli-parallel.sh", "scripts/manifest-ports.sh", "scripts/readme-examples.sh", "bench/batch-ceiling.sh",
         "reliability/attack-lib.sh", "reliability/attack-invented-methods.sh", "reliability/attack-held-headers.sh",
         "reliability/attack-credential-stuffing.sh", "reliability/attack-slow-body.sh", "reliability/attack-http2.sh",
-        "reliability/attack-stalled-database.sh", "scripts/dev-mode.sh", "ui-test/run.sh"})
+        "reliability/attack-stalled-database.sh", "scripts/dev-mode.sh", "ui-test/run.sh", "bench/jvm-settings.sh"})
     void scriptsParse(String script) throws IOException, InterruptedException {
         Path file = ROOT.resolve(script);
         assertTrue(Files.isRegularFile(file), script);
