@@ -223,6 +223,21 @@ pgbench_run() { # mode clients seconds -> tps
 # Connections: the peer's pool (20) and the service's few (one writer, two credential look-ups) leave
 # pgbench's 64 clients room within PostgreSQL's default max_connections (100).
 declare -A peer_rps peer_p99 peer_cpu_us peer_non2xx peer_errors
+# After a warm-up at c=16, one pass at the other measured concurrencies before any is measured: a lone
+# request takes other branches than a batch (the service's single-row statement, a future completed with
+# nobody else waiting), and C2 compiled them during the first c=1 step (6 s of JIT time in 45 s at c=1
+# after a c=16 warm-up, jstat -compiler; 26-32 % of an itimer profile's samples at c=1): that step measured
+# the compiler as much as the request path. Prints the requests sent.
+shapes_seconds=35
+warm_up_each_concurrency() { # [base URL] -> requests sent
+  local sent=0 total
+  log "  then one pass at c=1 (20 s), c=4 (10 s) and c=64 (5 s)"
+  for shape in 1:20 4:10 64:5; do
+    read -r _ _ _ total _ < <(wrk_run new "${shape%%:*}" "${shape##*:}" "${1:-$base}")
+    sent=$((sent + total))
+  done
+  echo "$sent"
+}
 peer_port="${BENCH_PEER_PORT:-$((http_port + 3))}"
 peer_base="http://localhost:$peer_port"
 peer_warmup_seconds=0
@@ -239,7 +254,8 @@ if [ "$peer" != 0 ]; then
   # At least 90 s: the peer has no AOT cache and its JIT was still compiling after a 30 s warm-up that
   # had "settled" (its CPU per POST at c=1 was four times the service's in that run).
   SETTLE_LEAST_SECONDS=90 settle_throughput peer_warm_up_step
-  peer_warmup_seconds=$warmup_seconds
+  warm_up_each_concurrency "$peer_base" >/dev/null
+  peer_warmup_seconds=$((warmup_seconds + shapes_seconds))
 fi
 
 # Warm-up until throughput settles (settle_throughput, scripts/lib.sh), after a pass over the repeated messages.
@@ -251,6 +267,8 @@ warm_up_step() { # 5 s of new messages at c=16; their requests count towards the
   requests_total=$((requests_total + total))
 }
 settle_throughput warm_up_step
+requests_total=$((requests_total + $(warm_up_each_concurrency)))
+warmup_seconds=$((warmup_seconds + shapes_seconds))
 
 declare -A rps p50 p99 tps cpu_us
 max_rps=0
