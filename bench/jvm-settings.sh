@@ -81,21 +81,13 @@ variant_options() { # variant -> the image's options with it applied, one per li
   for change in "${changes[@]}"; do [[ "$change" == !* ]] || echo "$change"; done
 }
 
-until_201() { # pid log -> returns once a feedback POST answers 201; the log and exit 1 if pid ends first
-  local url="$base/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 1)/Feedback.json"
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: $authorization" \
-        --data 'Outcome=confirmed' "$url" 2>/dev/null)" = 201 ]; do
-    kill -0 "$1" 2>/dev/null || { tail -20 "$2" >&2; return 1; }
-    sleep 0.01
-  done
-}
 start_service() { # java options... -> service_pid, first_201_ms
   local start_ns
   start_ns=$(date +%s%N)
   (cd "$app_dir" && exec java "$@" -jar quarkus-run.jar) >"$work/service.log" 2>&1 &
   service_pid=$!
   pids+=("$service_pid")
-  until_201 "$service_pid" "$work/service.log" || return 1
+  until_201 "$base" "$service_pid" "$work/service.log" || return 1
   first_201_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 }
 stop_service() { # SIGTERM (a training run writes its cache as it exits), SIGKILL after 120 s
@@ -111,7 +103,6 @@ empty_tables() { # the same database for every variant
   psql -h localhost -p "$db_port" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 \
     -c 'TRUNCATE message_feedback, feedback_daily_counts' -c 'CHECKPOINT' >/dev/null
 }
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; }
 wrk_run() { # mode concurrency seconds -> "rps p99_ms requests" ("0 0 0" when wrk could not run)
   local threads=$(( $2 < 2 ? 1 : 2 )) out

@@ -130,25 +130,16 @@ for word in "${image_command[@]}"; do [[ "$word" == -XX:AOT* ]] || without_archi
 # The GC log of the measured service (pauses during the open model, in the table): a file, nothing else.
 image_command=("${image_command[0]}" "-Xlog:gc:file=$out/gc.log" "${image_command[@]:1}")
 startup_runs="${BENCH_STARTUP_RUNS:-5}"
-until_201() { # base URL, pid, log -> returns once a feedback POST there answers 201; the log and exit 1 if pid ends first
-  local probe_url="$1/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 1)/Feedback.json"
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: $authorization" \
-        --data 'Outcome=confirmed' "$probe_url" 2>/dev/null)" = "201" ]; do
-    kill -0 "$2" 2>/dev/null || { cat "$3"; exit 1; }
-    sleep 0.01
-  done
-}
 start_service() { # command... -> service_pid, first_201_ms (polled by a client started first)
   local start_ns
   start_ns=$(date +%s%N)
   (cd "$app_dir" && exec "$@") >"$work/service.log" 2>&1 &
   service_pid=$!
   pids+=("$service_pid")
-  until_201 "$base" "$service_pid" "$work/service.log"
+  until_201 "$base" "$service_pid" "$work/service.log" || exit 1
   first_201_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 }
 stop_service() { kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; }
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 plain=(); archived=()
 for run in $(seq 1 "$startup_runs"); do
@@ -228,11 +219,12 @@ declare -A peer_rps peer_p99 peer_cpu_us peer_non2xx peer_errors
 # nobody else waiting), and C2 compiled them during the first c=1 step (6 s of JIT time in 45 s at c=1
 # after a c=16 warm-up, jstat -compiler; 26-32 % of an itimer profile's samples at c=1): that step measured
 # the compiler as much as the request path. Prints the requests sent.
-shapes_seconds=35
+warm_up_shapes=(1:20 4:10 64:5)  # concurrency:seconds
+shapes_seconds=0; for shape in "${warm_up_shapes[@]}"; do shapes_seconds=$((shapes_seconds + ${shape##*:})); done
 warm_up_each_concurrency() { # [base URL] -> requests sent
   local sent=0 total
-  log "  then one pass at c=1 (20 s), c=4 (10 s) and c=64 (5 s)"
-  for shape in 1:20 4:10 64:5; do
+  log "  then one pass at each concurrency:seconds of ${warm_up_shapes[*]}"
+  for shape in "${warm_up_shapes[@]}"; do
     read -r _ _ _ total _ < <(wrk_run new "${shape%%:*}" "${shape##*:}" "${1:-$base}")
     sent=$((sent + total))
   done
@@ -247,7 +239,7 @@ if [ "$peer" != 0 ]; then
     PEER_AUTHORIZATION="$authorization" exec "${without_archive[@]}") >"$work/peer.log" 2>&1 &
   peer_pid=$!
   pids+=("$peer_pid")
-  until_201 "$peer_base" "$peer_pid" "$work/peer.log"
+  until_201 "$peer_base" "$peer_pid" "$work/peer.log" || exit 1
   # Its own warm-up, first: the service's warm-up then leads straight into the measured steps, as before.
   log "warming up the peer until throughput settles"
   peer_warm_up_step() { read -r step_rps _ < <(wrk_run new 16 5 "$peer_base"); }

@@ -46,6 +46,17 @@ create_account() { # friendly name -> account_sid, auth_token, authorization (ap
   authorization="Basic $(printf '%s:%s' "$account_sid" "$auth_token" | base64 -w0)"
 }
 
+until_201() { # base URL, pid, log -> returns once a feedback POST there answers 201 (account_sid and
+  # authorization set by create_account); returns 1 with the log's end on stderr if pid ends first
+  local probe_url="$1/2010-04-01/Accounts/$account_sid/Messages/SM$(printf '%08x%024d' "$RANDOM$RANDOM" 1)/Feedback.json"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: $authorization" \
+        --data 'Outcome=confirmed' "$probe_url" 2>/dev/null)" = "201" ]; do
+    kill -0 "$2" 2>/dev/null || { tail -40 "$3" >&2; return 1; }
+    sleep 0.01
+  done
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; } # numbers -> the median
+
 # Warm-up until the service is at its steady state: on this machine C2 keeps compiling for about a
 # minute of load, and throughput before that is a quarter of what follows (BENCHMARKS.md). Runs the
 # step command given (5 s of load; it sets step_rps) until two steps in a row agree within 5 %, for at
